@@ -1,0 +1,39 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { type Logger } from 'pino';
+import { LoggingModule } from '../../libs/common/index.js';
+import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
+import { DatabaseModule } from '../../libs/database/index.js';
+import { EventsModule } from '../../libs/events/index.js';
+import { IdentityModule } from '../../libs/identity/index.js';
+import { EventsResolver, ParticipationResolver } from './events/events.resolver.js';
+import { ParticipationsResolver } from './events/participations.resolver.js';
+import { ActorGuard } from './graphql/actor.guard.js';
+import { graphqlModule } from './graphql/graphql.config.js';
+import { HealthController } from './health/health.controller.js';
+import { IdentityResolver } from './identity/identity.resolver.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(logger),
+        DatabaseModule.forRoot(databaseUrl),
+        IdentityModule,
+        EventsModule,
+        graphqlModule(config, logger),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: ActorGuard },
+        IdentityResolver,
+        EventsResolver,
+        ParticipationResolver,
+        ParticipationsResolver,
+      ],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { type GraphQLFormattedError } from 'graphql';
+import { type Logger } from 'pino';
+import { CommonException, currentRequestId, DomainException } from '../../../libs/common/index.js';
+
+/**
+ * The one place where failures become GraphQL errors. Domain exceptions keep their kind as
+ * `extensions.code`, their reason and field; GraphQL's own validation errors pass through;
+ * anything else is logged and becomes a generic internal error with the request id.
+ */
+export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const requestId = currentRequestId();
+    if (original instanceof DomainException) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: original.kind,
+          reason: original.reason,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.details ? { details: original.details } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      // Errors of GraphQL itself (bad syntax, unknown field, wrong argument type).
+      const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: exposeStack ? formatted.extensions : extensions };
+    }
+    if (isNestHttpError(original)) {
+      const mapped = mapHttpStatus(original);
+      if (mapped) return createErrorFormatter(logger, exposeStack)(formatted, mapped);
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    return {
+      message: `Internal error. Quote request id ${requestId ?? 'unknown'} when reporting it.`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        requestId,
+        ...(exposeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+      },
+    };
+  };
+}
+
+function isNestHttpError(error: unknown): error is { getStatus(): number; message: string } {
+  return typeof (error as { getStatus?: unknown })?.getStatus === 'function';
+}
+
+function mapHttpStatus(error: { getStatus(): number; message: string }) {
+  switch (error.getStatus()) {
+    case 400:
+      return CommonException.invalidInput('input', error.message);
+    case 401:
+      return CommonException.authenticationRequired(error.message);
+    case 403:
+      return CommonException.forbidden(error.message);
+    case 404:
+      return CommonException.notFound(error.message);
+    default:
+      return undefined;
+  }
+}

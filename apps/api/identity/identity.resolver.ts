@@ -1,0 +1,30 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccountsService, type Actor } from '../../../libs/identity/index.js';
+import { CurrentActor } from '../graphql/current-actor.decorator.js';
+import { type GraphQLContext } from '../graphql/request.js';
+import { AccountModel, AuthPayloadModel, OrganisationModel, RegisterAccountInput } from './identity.models.js';
+
+@Resolver(() => AccountModel)
+export class IdentityResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Mutation(() => AuthPayloadModel, { description: 'Create an account and sign in.' })
+  register(@Args('input') input: RegisterAccountInput) {
+    return this.accounts.register(input);
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'Sign in; the token goes in "Authorization: Bearer <token>".' })
+  login(@Args('email') email: string, @Args('password') password: string) {
+    return this.accounts.login(email, password);
+  }
+
+  @Query(() => AccountModel, { description: 'The signed-in account.' })
+  me(@CurrentActor() actor: Actor | null) {
+    return this.accounts.current(actor);
+  }
+
+  @ResolveField(() => OrganisationModel, { nullable: true })
+  organisation(@Parent() account: AccountModel, @Context() context: GraphQLContext) {
+    return account.organisationId ? context.loaders.organisations.load(account.organisationId) : null;
+  }
+}

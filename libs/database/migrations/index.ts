@@ -1,0 +1,4 @@
+import { Foundation1764086400000 } from './1764086400000-foundation.js';
+
+/** Every migration, in order. Listed explicitly so the build needs no file globbing. */
+export const migrations = [Foundation1764086400000];

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
+import { type Actor } from '../identity/index.js';
+import { EventStatus } from './entities/event.entity.js';
+import { ParticipantRole, ParticipationEntity, ParticipationStatus } from './entities/participation.entity.js';
+import { EventAccessService, isUuid } from './event-access.service.js';
+import { EventsException } from './events.exception.js';
+
+export interface ParticipationFilter {
+  role?: ParticipantRole;
+  status?: ParticipationStatus;
+}
+
+@Injectable()
+export class ParticipationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EventAccessService,
+  ) {}
+
+  /**
+   * Registers the actor as a participant. Pending when the event requires approval. Two
+   * concurrent registrations of one person: the unique key lets exactly one win.
+   */
+  async register(actor: Actor | null, eventId: string): Promise<ParticipationEntity> {
+    if (!actor) throw CommonException.authenticationRequired();
+    return this.dataSource.transaction(async (manager) => {
+      const event = await this.access.findVisible(actor, eventId, manager);
+      if (event.status !== EventStatus.PUBLISHED) throw EventsException.notOpen();
+      const status = event.requiresApproval ? ParticipationStatus.PENDING : ParticipationStatus.APPROVED;
+      const repo = manager.getRepository(ParticipationEntity);
+      const existing = await repo.findOne({ where: { eventId, accountId: actor.accountId }, lock: { mode: 'pessimistic_write' } });
+      if (existing) {
+        if (existing.status === ParticipationStatus.DECLINED) throw EventsException.registrationDeclined();
+        if (existing.status !== ParticipationStatus.CANCELLED) throw EventsException.alreadyRegistered();
+        existing.status = status;
+        return repo.save(existing);
+      }
+      try {
+        return await repo.save(repo.create({ eventId, accountId: actor.accountId, role: ParticipantRole.PARTICIPANT, status }));
+      } catch (error) {
+        if (isConstraintViolation(error, PgErrorCode.UNIQUE_VIOLATION, 'participation_event_account_key')) {
+          throw EventsException.alreadyRegistered();
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** The actor withdraws from the event. */
+  async cancelMine(actor: Actor | null, eventId: string): Promise<ParticipationEntity> {
+    if (!actor) throw CommonException.authenticationRequired();
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.findVisible(actor, eventId, manager);
+      const participation = await this.lockedParticipation(manager, { eventId, accountId: actor.accountId });
+      if (!participation || participation.status === ParticipationStatus.CANCELLED) {
+        throw CommonException.notFound('Registration for this event');
+      }
+      await this.keepAnOrganiser(manager, participation, { status: ParticipationStatus.CANCELLED });
+      participation.status = ParticipationStatus.CANCELLED;
+      return manager.getRepository(ParticipationEntity).save(participation);
+    });
+  }
+
+  /** An organiser approves or declines a registration. */
+  async decide(actor: Actor | null, participationId: string, approve: boolean): Promise<ParticipationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const participation = await this.organisersParticipation(actor, participationId, manager);
+      if (participation.status === ParticipationStatus.CANCELLED) {
+        throw CommonException.conflict('This person cancelled their registration.');
+      }
+      const status = approve ? ParticipationStatus.APPROVED : ParticipationStatus.DECLINED;
+      await this.keepAnOrganiser(manager, participation, { status });
+      participation.status = status;
+      return manager.getRepository(ParticipationEntity).save(participation);
+    });
+  }
+
+  /** An organiser changes someone's role (e.g. makes a participant a speaker or co-organiser). */
+  async setRole(actor: Actor | null, participationId: string, role: ParticipantRole): Promise<ParticipationEntity> {
+    if (!Object.values(ParticipantRole).includes(role)) throw CommonException.invalidInput('role', `Unknown role "${role}".`);
+    return this.dataSource.transaction(async (manager) => {
+      const participation = await this.organisersParticipation(actor, participationId, manager);
+      await this.keepAnOrganiser(manager, participation, { role });
+      participation.role = role;
+      return manager.getRepository(ParticipationEntity).save(participation);
+    });
+  }
+
+  /** Everyone in an event, for its organisers. */
+  async list(actor: Actor | null, eventId: string, filter: ParticipationFilter = {}): Promise<ParticipationEntity[]> {
+    await this.access.requireOrganiser(actor, eventId);
+    return this.dataSource.getRepository(ParticipationEntity).find({
+      where: { eventId, ...(filter.role ? { role: filter.role } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async listMine(actor: Actor | null): Promise<ParticipationEntity[]> {
+    if (!actor) throw CommonException.authenticationRequired();
+    return this.dataSource.getRepository(ParticipationEntity).find({
+      where: { accountId: actor.accountId },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  mine(actor: Actor | null, eventId: string): Promise<ParticipationEntity | null> {
+    return this.access.participation(actor, eventId);
+  }
+
+  private async organisersParticipation(actor: Actor | null, participationId: string, manager: EntityManager) {
+    if (!actor) throw CommonException.authenticationRequired();
+    const participation = isUuid(participationId) ? await this.lockedParticipation(manager, { id: participationId }) : null;
+    if (!participation) throw CommonException.notFound('Participation', participationId);
+    await this.access.requireOrganiser(actor, participation.eventId, manager);
+    return participation;
+  }
+
+  private lockedParticipation(manager: EntityManager, where: Partial<ParticipationEntity>) {
+    return manager.getRepository(ParticipationEntity).findOne({ where, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * Refuses a change that would leave the event without an approved organiser. The event's
+   * organiser rows are locked so two organisers demoting each other at once cannot both win.
+   */
+  private async keepAnOrganiser(
+    manager: EntityManager,
+    participation: ParticipationEntity,
+    change: { role?: ParticipantRole; status?: ParticipationStatus },
+  ): Promise<void> {
+    const isActiveOrganiser = (p: { role: ParticipantRole; status: ParticipationStatus }) =>
+      p.role === ParticipantRole.ORGANISER && p.status === ParticipationStatus.APPROVED;
+    if (!isActiveOrganiser(participation) || isActiveOrganiser({ ...participation, ...change })) return;
+    const organisers: { id: string }[] = await manager.query(
+      `SELECT id FROM participation WHERE event_id = $1 AND role = 'ORGANISER' AND status = 'APPROVED' ORDER BY id FOR UPDATE`,
+      [participation.eventId],
+    );
+    if (organisers.filter((o) => o.id !== participation.id).length === 0) throw EventsException.lastOrganiser();
+  }
+}

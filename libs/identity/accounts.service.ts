@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
+import { type Actor } from './actor.js';
+import { AccountEntity } from './entities/account.entity.js';
+import { IdentityException } from './identity.exception.js';
+import { normaliseEmail } from './normalise.js';
+import { type OrganisationInput, OrganisationsService } from './organisations.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { TokenService } from './token.service.js';
+
+export interface RegisterAccountInput {
+  email: string;
+  name: string;
+  password: string;
+  jobTitle?: string | null;
+  organisation?: OrganisationInput | null;
+}
+
+export interface AuthResult {
+  token: string;
+  expiresAt: Date;
+  account: AccountEntity;
+}
+
+const MIN_PASSWORD = 10;
+
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly organisations: OrganisationsService,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async register(input: RegisterAccountInput): Promise<AuthResult> {
+    const email = normaliseEmail(input.email);
+    const name = requireName(input.name);
+    if (typeof input.password !== 'string' || input.password.length < MIN_PASSWORD) throw IdentityException.weakPassword();
+    const passwordHash = await this.hasher.hash(input.password);
+    const account = await this.dataSource.transaction(async (manager) => {
+      const organisation = input.organisation ? await this.organisations.findOrCreate(input.organisation, manager) : null;
+      return this.insert(manager, { email, name, passwordHash, organisationId: organisation?.id ?? null, jobTitle: input.jobTitle ?? null });
+    });
+    return { ...(await this.tokens.issue(account.id)), account };
+  }
+
+  async login(emailInput: string, password: string): Promise<AuthResult> {
+    const email = typeof emailInput === 'string' ? emailInput.trim() : '';
+    const account = await this.dataSource
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .where('lower(a.email) = lower(:email)', { email })
+      .getOne();
+    const ok = await this.hasher.verify(account?.passwordHash, String(password ?? ''));
+    if (!account || !ok) throw IdentityException.invalidCredentials();
+    delete (account as Partial<AccountEntity>).passwordHash;
+    return { ...(await this.tokens.issue(account.id)), account };
+  }
+
+  /** The signed-in account; UNAUTHENTICATED for anonymous or a token of a deleted account. */
+  async current(actor: Actor | null): Promise<AccountEntity> {
+    if (!actor) throw CommonException.authenticationRequired();
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: actor.accountId });
+    if (!account) throw CommonException.invalidToken('The account of this token no longer exists.');
+    return account;
+  }
+
+  findByIds(ids: readonly string[]): Promise<AccountEntity[]> {
+    return this.dataSource.getRepository(AccountEntity).findBy({ id: In([...ids]) });
+  }
+
+  findByEmails(emails: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<AccountEntity[]> {
+    if (emails.length === 0) return Promise.resolve([]);
+    return manager
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .where('lower(a.email) IN (:...emails)', { emails: emails.map((e) => e.toLowerCase()) })
+      .getMany();
+  }
+
+  /** Creates an account without a password (an organiser's import); the person sets one later. */
+  createWithoutPassword(
+    manager: EntityManager,
+    fields: { email: string; name: string; organisationId: string | null; jobTitle?: string | null },
+  ): Promise<AccountEntity> {
+    return this.insert(manager, { ...fields, passwordHash: null, jobTitle: fields.jobTitle ?? null });
+  }
+
+  async updateImported(
+    manager: EntityManager,
+    id: string,
+    fields: { name: string; organisationId: string | null },
+  ): Promise<void> {
+    await manager.getRepository(AccountEntity).update({ id }, fields);
+  }
+
+  private async insert(
+    manager: EntityManager,
+    fields: { email: string; name: string; passwordHash: string | null; organisationId: string | null; jobTitle: string | null },
+  ): Promise<AccountEntity> {
+    try {
+      const saved = await manager.getRepository(AccountEntity).save(manager.getRepository(AccountEntity).create(fields));
+      delete (saved as Partial<AccountEntity>).passwordHash;
+      return saved;
+    } catch (error) {
+      if (isConstraintViolation(error, PgErrorCode.UNIQUE_VIOLATION, 'account_email_key')) throw IdentityException.emailTaken();
+      throw error;
+    }
+  }
+}
+
+function requireName(raw: string): string {
+  const name = typeof raw === 'string' ? raw.trim() : '';
+  if (!name || name.length > 200) throw CommonException.invalidInput('name', 'The name must have 1 to 200 characters.');
+  return name;
+}

@@ -1,0 +1,28 @@
+import { DomainException, ErrorKind } from '../common/index.js';
+
+export enum IdentityReason {
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  WEAK_PASSWORD = 'WEAK_PASSWORD',
+  INVALID_EMAIL = 'INVALID_EMAIL',
+  INVALID_COUNTRY = 'INVALID_COUNTRY',
+}
+
+export class IdentityException extends DomainException<IdentityReason> {
+  static emailTaken(field = 'email') {
+    return new IdentityException(ErrorKind.CONFLICT, IdentityReason.EMAIL_TAKEN, 'An account with this e-mail address already exists.', { field });
+  }
+  static invalidCredentials() {
+    // Same message whether the e-mail exists or not: no account enumeration.
+    return new IdentityException(ErrorKind.UNAUTHENTICATED, IdentityReason.INVALID_CREDENTIALS, 'E-mail or password is incorrect.');
+  }
+  static weakPassword(field = 'password') {
+    return new IdentityException(ErrorKind.BAD_USER_INPUT, IdentityReason.WEAK_PASSWORD, 'The password must be at least 10 characters long.', { field });
+  }
+  static invalidEmail(field = 'email') {
+    return new IdentityException(ErrorKind.BAD_USER_INPUT, IdentityReason.INVALID_EMAIL, 'This is not a valid e-mail address.', { field });
+  }
+  static invalidCountry(field = 'country') {
+    return new IdentityException(ErrorKind.BAD_USER_INPUT, IdentityReason.INVALID_COUNTRY, 'The country must be a two-letter ISO 3166 code such as FI or ES.', { field });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsService } from './accounts.service.js';
+import { AccountEntity } from './entities/account.entity.js';
+import { OrganisationEntity } from './entities/organisation.entity.js';
+import { OrganisationsService } from './organisations.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { TokenService } from './token.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AccountEntity, OrganisationEntity])],
+  providers: [AccountsService, OrganisationsService, PasswordHasher, TokenService],
+  exports: [AccountsService, OrganisationsService, TokenService],
+})
+export class IdentityModule {}

@@ -1,0 +1,10 @@
+export { AccountsService, type AuthResult, type RegisterAccountInput } from './accounts.service.js';
+export { type Actor } from './actor.js';
+export { AccountEntity } from './entities/account.entity.js';
+export { OrganisationEntity, OrganisationType } from './entities/organisation.entity.js';
+export { IdentityException, IdentityReason } from './identity.exception.js';
+export { IdentityModule } from './identity.module.js';
+export { normaliseCountry, normaliseEmail } from './normalise.js';
+export { type OrganisationInput, OrganisationsService } from './organisations.service.js';
+export { TokenService } from './token.service.js';
+export { PasswordHasher } from './password-hasher.js';
