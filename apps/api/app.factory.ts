@@ -4,6 +4,7 @@ import { type Logger } from 'pino';
 import { PinoNestLogger } from '../../libs/common/index.js';
 import { type AppConfig } from '../../libs/config/index.js';
 import { AppModule } from './app.module.js';
+import { graphiqlMiddleware } from './graphql/graphiql.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
 
 /** Builds the HTTP application; shared by main.ts and the end-to-end tests. */
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestIdMiddleware(logger));
+  if (config.graphqlIde) app.use(graphiqlMiddleware());
   await app.init();
   return app;
 }

@@ -74,3 +74,38 @@ describe('accounts and sign-in (GraphQL end to end)', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
   });
 });
+
+describe('GraphQL IDE and introspection', () => {
+  it('serves the IDE and its assets from the app itself in development', async () => {
+    const t = await TestApp.start({ GRAPHQL_IDE: 'true' });
+    try {
+      const page = await fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+      const html = await page.text();
+      expect(page.status).toBe(200);
+      expect(html).toContain('/graphql/ide/graphiql.js');
+      expect(html).not.toMatch(/https?:\/\/(?!localhost)/); // nothing from a CDN
+      for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
+        const res = await fetch(`${t.baseUrl}/graphql/ide/${asset}`);
+        expect({ asset, status: res.status }).toEqual({ asset, status: 200 });
+        expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      }
+      const introspection = await t.gql(`{ __schema { queryType { name } } }`);
+      expect(introspection.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('switches the IDE and introspection off in production', async () => {
+    const t = await TestApp.start({ NODE_ENV: 'production' });
+    try {
+      const page = await fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).not.toContain('graphiql');
+      const introspection = await t.gql(`{ __schema { queryType { name } } }`);
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+      expect((await t.gql(`{ events { nodes { slug } } }`)).data).toEqual({ events: { nodes: [] } });
+    } finally {
+      await t.stop();
+    }
+  });
+});

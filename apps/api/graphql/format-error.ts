@@ -35,7 +35,7 @@ export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
       const mapped = mapHttpStatus(original);
       if (mapped) return createErrorFormatter(logger, exposeStack)(formatted, mapped);
     }
-    logger.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL operation');
+    logger.error({ err: original, path: formatted.path, requestId }, 'unexpected error in a GraphQL operation');
     return {
       message: `Internal error. Quote request id ${requestId ?? 'unknown'} when reporting it.`,
       path: formatted.path,
