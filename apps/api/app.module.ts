@@ -1,11 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { type Logger } from 'pino';
+import { AgendaModule } from '../../libs/agenda/index.js';
 import { LoggingModule } from '../../libs/common/index.js';
 import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DatabaseModule } from '../../libs/database/index.js';
 import { EventsModule } from '../../libs/events/index.js';
 import { IdentityModule } from '../../libs/identity/index.js';
+import { AgendaExportController } from './agenda/agenda-export.controller.js';
+import { AgendaResolver, ProgrammeResolver } from './agenda/agenda.resolver.js';
 import { EventsResolver, ParticipationResolver } from './events/events.resolver.js';
 import { ParticipationsResolver } from './events/participations.resolver.js';
 import { ActorGuard } from './graphql/actor.guard.js';
@@ -24,15 +27,18 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         IdentityModule,
         EventsModule,
+        AgendaModule,
         graphqlModule(config, logger),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AgendaExportController],
       providers: [
         { provide: APP_GUARD, useClass: ActorGuard },
         IdentityResolver,
         EventsResolver,
         ParticipationResolver,
         ParticipationsResolver,
+        AgendaResolver,
+        ProgrammeResolver,
       ],
     };
   }

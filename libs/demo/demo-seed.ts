@@ -1,5 +1,6 @@
 import { type DataSource } from 'typeorm';
 import { PasswordHasher } from '../identity/index.js';
+import { seedDemoAgenda } from './demo-agenda.js';
 import { DEMO_EVENT, DEMO_LOGINS, DEMO_ORGANISATIONS, DEMO_PASSWORD, demoPeople } from './demo-data.js';
 
 export interface SeedResult {
@@ -66,6 +67,7 @@ export async function seedDemo(dataSource: DataSource, hasher = new PasswordHash
         [eventId, accountId, row.role, status],
       );
     }
+    await seedDemoAgenda(manager, eventId);
     return { seeded: true, eventSlug: DEMO_EVENT.slug, people: rows.length };
   });
 }

@@ -1,0 +1,147 @@
+import { type EntityManager } from 'typeorm';
+import { type SessionStatus } from './entities/session.entity.js';
+import { type AgendaFilter, type RoomView, type SessionView, type TrackView } from './agenda.views.js';
+
+/**
+ * The read queries of the agenda. Sessions come back in ONE statement with their room, track,
+ * people and round tables (json_agg sub-selects), so an agenda costs the same number of
+ * statements whatever its size.
+ */
+export interface SessionQuery {
+  eventId: string;
+  timeZone: string;
+  statuses: SessionStatus[];
+  ids?: string[];
+  filter?: AgendaFilter;
+}
+
+const SESSION_SELECT = `
+  SELECT s.id, s.event_id, s.title, s.description, s.type, s.starts_at, s.ends_at, s.capacity, s.seated,
+         s.language, s.status, s.revision,
+         to_char(s.starts_at AT TIME ZONE $2, 'YYYY-MM-DD') AS day,
+         r.id AS room_id, r.name AS room_name, r.capacity AS room_capacity, r.location AS room_location, r.position AS room_position,
+         t.id AS track_id, t.name AS track_name, t.colour AS track_colour,
+         (SELECT count(*) FROM agenda_seat w
+           WHERE w.session_id = s.id AND w.round_table_id IS NULL AND w.status = 'WAITING')::int AS waiting,
+         coalesce((SELECT json_agg(json_build_object(
+                     'accountId', sp.account_id, 'role', sp.role, 'position', sp.position, 'name', a.name,
+                     'jobTitle', a.job_title, 'organisationName', o.name) ORDER BY sp.position, a.name)
+                   FROM agenda_session_person sp
+                   JOIN account a ON a.id = sp.account_id
+                   LEFT JOIN organisation o ON o.id = a.organisation_id
+                  WHERE sp.session_id = s.id), '[]') AS people,
+         coalesce((SELECT json_agg(json_build_object(
+                     'id', rt.id, 'sessionId', rt.session_id, 'topic', rt.topic, 'hostAccountId', rt.host_account_id,
+                     'hostName', h.name, 'seats', rt.seats, 'seated', rt.seated, 'position', rt.position,
+                     'waiting', (SELECT count(*) FROM agenda_seat w WHERE w.round_table_id = rt.id AND w.status = 'WAITING'))
+                     ORDER BY rt.position, rt.topic)
+                   FROM agenda_round_table rt
+                   LEFT JOIN account h ON h.id = rt.host_account_id
+                  WHERE rt.session_id = s.id), '[]') AS round_tables
+    FROM agenda_session s
+    LEFT JOIN agenda_room r ON r.id = s.room_id
+    LEFT JOIN agenda_track t ON t.id = s.track_id`;
+
+export async function readSessions(manager: EntityManager, q: SessionQuery): Promise<SessionView[]> {
+  const params: unknown[] = [q.eventId, q.timeZone, q.statuses];
+  const where = ['s.event_id = $1', 's.status = ANY($3)'];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.ids) add((n) => `s.id = ANY(${n}::uuid[])`, q.ids);
+  const f = q.filter ?? {};
+  if (f.day) add((n) => `to_char(s.starts_at AT TIME ZONE $2, 'YYYY-MM-DD') = ${n}`, f.day);
+  if (f.trackId) add((n) => `s.track_id = ${n}`, f.trackId);
+  if (f.roomId) add((n) => `s.room_id = ${n}`, f.roomId);
+  if (f.type) add((n) => `s.type = ${n}`, f.type);
+  if (f.personId) {
+    add(
+      (n) => `(EXISTS (SELECT 1 FROM agenda_session_person sp WHERE sp.session_id = s.id AND sp.account_id = ${n})
+          OR EXISTS (SELECT 1 FROM agenda_round_table rt WHERE rt.session_id = s.id AND rt.host_account_id = ${n}))`,
+      f.personId,
+    );
+  }
+  const text = f.text?.trim();
+  if (text) {
+    add(
+      (n) => `(s.title ILIKE ${n} OR s.description ILIKE ${n}
+          OR EXISTS (SELECT 1 FROM agenda_session_person sp JOIN account a ON a.id = sp.account_id
+                      WHERE sp.session_id = s.id AND a.name ILIKE ${n})
+          OR EXISTS (SELECT 1 FROM agenda_round_table rt LEFT JOIN account h ON h.id = rt.host_account_id
+                      WHERE rt.session_id = s.id AND (rt.topic ILIKE ${n} OR h.name ILIKE ${n})))`,
+      `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    );
+  }
+  const rows: SessionRow[] = await manager.query(
+    `${SESSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.starts_at, r.position NULLS LAST, r.name NULLS LAST, s.title`,
+    params,
+  );
+  return rows.map((row) => toSessionView(row, q.timeZone));
+}
+
+export async function readRoomsAndTracks(manager: EntityManager, eventId: string): Promise<{ rooms: RoomView[]; tracks: TrackView[] }> {
+  // One statement for both lists.
+  const [row]: { rooms: RoomView[]; tracks: TrackView[] }[] = await manager.query(
+    `SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'eventId', event_id, 'name', name, 'capacity', capacity,
+                        'location', location, 'position', position) ORDER BY position, name)
+                      FROM agenda_room WHERE event_id = $1), '[]') AS rooms,
+            coalesce((SELECT json_agg(json_build_object('id', id, 'eventId', event_id, 'name', name, 'colour', colour) ORDER BY name)
+                      FROM agenda_track WHERE event_id = $1), '[]') AS tracks`,
+    [eventId],
+  );
+  return row;
+}
+
+interface SessionRow {
+  id: string;
+  event_id: string;
+  title: string;
+  description: string | null;
+  type: SessionView['type'];
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number | null;
+  seated: number;
+  language: string | null;
+  status: SessionStatus;
+  revision: number;
+  day: string;
+  room_id: string | null;
+  room_name: string | null;
+  room_capacity: number | null;
+  room_location: string | null;
+  room_position: number | null;
+  track_id: string | null;
+  track_name: string | null;
+  track_colour: string | null;
+  waiting: number;
+  people: SessionView['people'];
+  round_tables: SessionView['roundTables'];
+}
+
+function toSessionView(row: SessionRow, timeZone: string): SessionView {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    title: row.title,
+    description: row.description,
+    type: row.type,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    day: row.day,
+    timeZone,
+    room: row.room_id
+      ? { id: row.room_id, eventId: row.event_id, name: row.room_name!, capacity: row.room_capacity, location: row.room_location, position: row.room_position ?? 0 }
+      : null,
+    track: row.track_id ? { id: row.track_id, eventId: row.event_id, name: row.track_name!, colour: row.track_colour! } : null,
+    capacity: row.capacity,
+    seated: row.seated,
+    waiting: row.waiting,
+    language: row.language,
+    status: row.status,
+    revision: row.revision,
+    people: row.people,
+    roundTables: row.round_tables,
+  };
+}
