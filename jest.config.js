@@ -6,7 +6,7 @@ export default {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/dist'],
-  testMatch: ['**/*.spec.js', '**/*.e2e-spec.js'],
+  testMatch: ['**/*.spec.js', '**/*.e2e-spec.js', '**/*.browser-spec.js'],
   transform: {},
   globalSetup: '<rootDir>/dist/test/support/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',

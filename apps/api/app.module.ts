@@ -7,14 +7,19 @@ import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DatabaseModule } from '../../libs/database/index.js';
 import { EventsModule } from '../../libs/events/index.js';
 import { IdentityModule } from '../../libs/identity/index.js';
+import { NotificationsModule, NotificationWorkerModule } from '../../libs/notifications/index.js';
+import { SecurityModule } from '../../libs/security/index.js';
 import { AgendaExportController } from './agenda/agenda-export.controller.js';
 import { AgendaResolver, ProgrammeResolver } from './agenda/agenda.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { EventsResolver, ParticipationResolver } from './events/events.resolver.js';
 import { ParticipationsResolver } from './events/participations.resolver.js';
 import { ActorGuard } from './graphql/actor.guard.js';
 import { graphqlModule } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
+import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 
 @Module({})
 export class AppModule {
@@ -25,20 +30,26 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(logger),
         DatabaseModule.forRoot(databaseUrl),
+        SecurityModule,
         IdentityModule,
         EventsModule,
         AgendaModule,
+        NotificationsModule,
+        // The job processors run here too unless RUN_WORKER_IN_API=false (then apps/worker runs them).
+        ...(config.runWorkerInApi ? [NotificationWorkerModule] : []),
         graphqlModule(config, logger),
       ],
-      controllers: [HealthController, AgendaExportController],
+      controllers: [HealthController, AgendaExportController, UnsubscribeController],
       providers: [
         { provide: APP_GUARD, useClass: ActorGuard },
         IdentityResolver,
+        AuditResolver,
         EventsResolver,
         ParticipationResolver,
         ParticipationsResolver,
         AgendaResolver,
         ProgrammeResolver,
+        NotificationsResolver,
       ],
     };
   }

@@ -28,4 +28,19 @@ describe('loadConfig', () => {
   it('refuses a short secret', () => {
     expect(() => loadConfig({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
   });
+
+  it('reads the security limits and refuses malformed ones', () => {
+    const config = loadConfig({ AUTH_SECRET: secret, RATE_LIMIT_LOGIN: 'ip:5/60', CORS_ORIGINS: 'https://a.example, http://localhost:5173' });
+    expect(config.rateLimits.rules.login).toEqual({ perIp: { limit: 5, windowSeconds: 60 }, perAccount: null });
+    expect(config.rateLimits.rules.register.perIp).toEqual({ limit: 10, windowSeconds: 3600 });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+    expect(config.graphqlLimits).toMatchObject({ maxDepth: 12, maxPageSize: 100 });
+    expect(config.bodyLimitBytes).toBeGreaterThan(config.importMaxBytes);
+    try {
+      loadConfig({ AUTH_SECRET: secret, RATE_LIMIT_EXPORT: 'lots', CORS_ORIGINS: 'https://a.example/path', GRAPHQL_MAX_DEPTH: '0' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(['CORS_ORIGINS', 'GRAPHQL_MAX_DEPTH', 'RATE_LIMIT_EXPORT']);
+    }
+  });
 });

@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { isValidTimeZone } from '../config/index.js';
+import { AuditLogService } from '../audit/index.js';
 import { type Actor } from '../identity/index.js';
 import { EventEntity, EventStatus } from './entities/event.entity.js';
 import { ParticipantRole, ParticipationEntity, ParticipationStatus } from './entities/participation.entity.js';
-import { EventAccessService } from './event-access.service.js';
+import { EventAccessService, isUuid } from './event-access.service.js';
 import { EventsException } from './events.exception.js';
 
 export interface EventDetailsInput {
@@ -43,6 +44,7 @@ export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
+    private readonly audit: AuditLogService,
   ) {}
 
   /** Published events, soonest first, with keyset pagination on (starts_on, id). */
@@ -100,6 +102,7 @@ export class EventsService {
         role: ParticipantRole.ORGANISER,
         status: ParticipationStatus.APPROVED,
       });
+      await this.audit.record(manager, { eventId: saved.id, actorAccountId: actor.accountId, action: 'event.created', targetType: 'event', targetId: saved.id, details: { slug: saved.slug, name: saved.name } });
       return saved;
     });
   }
@@ -109,8 +112,12 @@ export class EventsService {
       const event = await this.access.requireOrganiser(actor, id, manager);
       const merged = { ...event, ...stripUndefined(input) };
       const fields = validateDetails(merged, false);
+      const before: Record<string, unknown> = { ...event };
       Object.assign(event, fields, input.requiresApproval === undefined ? {} : { requiresApproval: input.requiresApproval });
-      return manager.getRepository(EventEntity).save(event).catch(slugConflict(event.slug));
+      const saved = await manager.getRepository(EventEntity).save(event).catch(slugConflict(event.slug));
+      const changed = Object.keys({ ...fields, requiresApproval: true }).filter((k) => before[k] !== (event as unknown as Record<string, unknown>)[k]);
+      await this.audit.record(manager, { eventId: id, actorAccountId: actor!.accountId, action: 'event.updated', targetType: 'event', targetId: id, details: { changed } });
+      return saved;
     });
   }
 
@@ -118,8 +125,11 @@ export class EventsService {
     if (!Object.values(EventStatus).includes(status)) throw CommonException.invalidInput('status', `Unknown status "${status}".`);
     return this.dataSource.transaction(async (manager) => {
       const event = await this.access.requireOrganiser(actor, id, manager);
+      const from = event.status;
       event.status = status;
-      return manager.getRepository(EventEntity).save(event);
+      const saved = await manager.getRepository(EventEntity).save(event);
+      await this.audit.record(manager, { eventId: id, actorAccountId: actor!.accountId, action: 'event.status_changed', targetType: 'event', targetId: id, details: { from, to: status } });
+      return saved;
     });
   }
 
@@ -183,8 +193,10 @@ function encodeCursor(event: EventEntity): string {
 }
 
 function decodeCursor(cursor: string): [string, string] {
-  const [startsOn, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(startsOn ?? '') || !/^[0-9a-f-]{36}$/.test(id ?? '')) {
+  const [startsOn, id] = Buffer.from(String(cursor), 'base64url').toString().split('|');
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(startsOn ?? '') ? new Date(`${startsOn}T00:00:00Z`) : null;
+  // A well-shaped but impossible date (2023-13-45) or id must not reach the query.
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== startsOn || !isUuid(id ?? '')) {
     throw CommonException.invalidInput('after', 'The cursor is not one this API returned.');
   }
   return [startsOn, id];

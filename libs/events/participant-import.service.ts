@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
+import { AuditLogService } from '../audit/index.js';
 import { DomainException } from '../common/index.js';
 import {
   AccountsService,
@@ -88,6 +89,7 @@ export class ParticipantImportService {
     private readonly access: EventAccessService,
     private readonly accounts: AccountsService,
     private readonly organisations: OrganisationsService,
+    private readonly audit: AuditLogService,
   ) {}
 
   async import(
@@ -113,6 +115,11 @@ export class ParticipantImportService {
         await this.apply(manager, eventId, rows, results);
         applied = !dryRun && !(mode === ImportMode.ALL_OR_NOTHING && anyRejected());
         if (!applied) throw rollback;
+        const counts: Record<string, number> = {};
+        for (const r of results) counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
+        await this.audit.record(manager, {
+          eventId, actorAccountId: actor!.accountId, action: 'participants.imported', targetType: 'event', targetId: eventId, details: { mode, counts },
+        });
       });
     } catch (error) {
       if (error !== rollback) throw error;

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
+import { AuditLogService } from '../audit/index.js';
 import { type Actor } from '../identity/index.js';
 import { EventStatus } from './entities/event.entity.js';
 import { ParticipantRole, ParticipationEntity, ParticipationStatus } from './entities/participation.entity.js';
 import { EventAccessService, isUuid } from './event-access.service.js';
 import { EventsException } from './events.exception.js';
+import { ParticipationEvents } from './participation-events.js';
 
 export interface ParticipationFilter {
   role?: ParticipantRole;
@@ -18,6 +20,8 @@ export class ParticipationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
+    private readonly participationEvents: ParticipationEvents,
+    private readonly audit: AuditLogService,
   ) {}
 
   /**
@@ -36,16 +40,21 @@ export class ParticipationsService {
         if (existing.status === ParticipationStatus.DECLINED) throw EventsException.registrationDeclined();
         if (existing.status !== ParticipationStatus.CANCELLED) throw EventsException.alreadyRegistered();
         existing.status = status;
-        return repo.save(existing);
+        const saved = await repo.save(existing);
+        await this.participationEvents.emit(manager, { type: 'REGISTERED', participation: saved });
+        return saved;
       }
+      let saved: ParticipationEntity;
       try {
-        return await repo.save(repo.create({ eventId, accountId: actor.accountId, role: ParticipantRole.PARTICIPANT, status }));
+        saved = await repo.save(repo.create({ eventId, accountId: actor.accountId, role: ParticipantRole.PARTICIPANT, status }));
       } catch (error) {
         if (isConstraintViolation(error, PgErrorCode.UNIQUE_VIOLATION, 'participation_event_account_key')) {
           throw EventsException.alreadyRegistered();
         }
         throw error;
       }
+      await this.participationEvents.emit(manager, { type: 'REGISTERED', participation: saved });
+      return saved;
     });
   }
 
@@ -73,8 +82,15 @@ export class ParticipationsService {
       }
       const status = approve ? ParticipationStatus.APPROVED : ParticipationStatus.DECLINED;
       await this.keepAnOrganiser(manager, participation, { status });
+      const from = participation.status;
       participation.status = status;
-      return manager.getRepository(ParticipationEntity).save(participation);
+      const saved = await manager.getRepository(ParticipationEntity).save(participation);
+      await this.audit.record(manager, {
+        eventId: participation.eventId, actorAccountId: actor!.accountId, action: 'registration.decided',
+        targetType: 'participation', targetId: participation.id, details: { accountId: participation.accountId, from, to: status },
+      });
+      await this.participationEvents.emit(manager, { type: 'DECIDED', participation: saved, approved: approve });
+      return saved;
     });
   }
 
@@ -84,8 +100,14 @@ export class ParticipationsService {
     return this.dataSource.transaction(async (manager) => {
       const participation = await this.organisersParticipation(actor, participationId, manager);
       await this.keepAnOrganiser(manager, participation, { role });
+      const from = participation.role;
       participation.role = role;
-      return manager.getRepository(ParticipationEntity).save(participation);
+      const saved = await manager.getRepository(ParticipationEntity).save(participation);
+      await this.audit.record(manager, {
+        eventId: participation.eventId, actorAccountId: actor!.accountId, action: 'participation.role_changed',
+        targetType: 'participation', targetId: participation.id, details: { accountId: participation.accountId, from, to: role },
+      });
+      return saved;
     });
   }
 
@@ -104,6 +126,19 @@ export class ParticipationsService {
       where: { accountId: actor.accountId },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  /** The approved organisers of an event, for system use (e.g. the Reply-To of its e-mails). */
+  async organiserAccountIds(eventIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = eventIds.length
+      ? await this.dataSource.getRepository(ParticipationEntity).find({
+          where: { eventId: In([...eventIds]), role: ParticipantRole.ORGANISER, status: ParticipationStatus.APPROVED },
+          order: { createdAt: 'ASC' },
+        })
+      : [];
+    const byEvent = new Map<string, string[]>(eventIds.map((id) => [id, []]));
+    for (const row of rows) byEvent.get(row.eventId)?.push(row.accountId);
+    return byEvent;
   }
 
   mine(actor: Actor | null, eventId: string): Promise<ParticipationEntity | null> {

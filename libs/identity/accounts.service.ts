@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
+import { LoginThrottle } from '../security/index.js';
 import { type Actor } from './actor.js';
 import { AccountEntity } from './entities/account.entity.js';
 import { IdentityException } from './identity.exception.js';
@@ -33,6 +34,7 @@ export class AccountsService {
     private readonly organisations: OrganisationsService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async register(input: RegisterAccountInput): Promise<AuthResult> {
@@ -47,8 +49,14 @@ export class AccountsService {
     return { ...(await this.tokens.issue(account.id)), account };
   }
 
-  async login(emailInput: string, password: string): Promise<AuthResult> {
+  /**
+   * Signs in. Repeated failures of one e-mail from one address back off exponentially (checked
+   * before the password, so a locked pair learns nothing); the answer never says whether the
+   * e-mail has an account, and argon2 costs the same for unknown e-mails.
+   */
+  async login(emailInput: string, password: string, client: { ip?: string | null } = {}): Promise<AuthResult> {
     const email = typeof emailInput === 'string' ? emailInput.trim() : '';
+    await this.throttle.assertAllowed(email, client.ip);
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
@@ -56,7 +64,11 @@ export class AccountsService {
       .where('lower(a.email) = lower(:email)', { email })
       .getOne();
     const ok = await this.hasher.verify(account?.passwordHash, String(password ?? ''));
-    if (!account || !ok) throw IdentityException.invalidCredentials();
+    if (!account || !ok) {
+      await this.throttle.recordFailure(email, client.ip);
+      throw IdentityException.invalidCredentials();
+    }
+    await this.throttle.recordSuccess(email, client.ip);
     delete (account as Partial<AccountEntity>).passwordHash;
     return { ...(await this.tokens.issue(account.id)), account };
   }
@@ -67,6 +79,12 @@ export class AccountsService {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: actor.accountId });
     if (!account) throw CommonException.invalidToken('The account of this token no longer exists.');
     return account;
+  }
+
+  /** Ends every session of the actor: all tokens issued so far stop working, this one included. */
+  async revokeAllTokens(actor: Actor | null): Promise<void> {
+    if (!actor) throw CommonException.authenticationRequired();
+    await this.tokens.revokeAll(actor.accountId);
   }
 
   findByIds(ids: readonly string[]): Promise<AccountEntity[]> {

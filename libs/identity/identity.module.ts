@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecurityModule } from '../security/index.js';
 import { AccountsService } from './accounts.service.js';
 import { AccountEntity } from './entities/account.entity.js';
 import { OrganisationEntity } from './entities/organisation.entity.js';
@@ -8,7 +9,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, OrganisationEntity])],
+  imports: [TypeOrmModule.forFeature([AccountEntity, OrganisationEntity]), SecurityModule],
   providers: [AccountsService, OrganisationsService, PasswordHasher, TokenService],
   exports: [AccountsService, OrganisationsService, TokenService],
 })

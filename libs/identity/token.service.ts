@@ -1,23 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { jwtVerify, SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { CommonException } from '../common/index.js';
 import { type Actor } from './actor.js';
 
 const ISSUER = 'clustermeet';
 
-/** Signs and checks the bearer tokens that log a person in (HS256 JWT). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Signs and checks the bearer tokens that log a person in (HS256 JWT). Each token carries the
+ * account's token version (`ver`); revoking bumps the version, so checking a token costs one
+ * primary-key lookup, done once per request by the actor guard.
+ */
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
     this.key = new TextEncoder().encode(config.authSecret);
   }
 
   async issue(accountId: string): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.config.authTokenTtlSeconds * 1000);
-    const token = await new SignJWT({})
+    const version = (await this.versionOf(accountId)) ?? 0;
+    const token = await new SignJWT({ ver: version })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(accountId)
       .setIssuer(ISSUER)
@@ -29,13 +41,30 @@ export class TokenService {
 
   /** The actor a token stands for; throws UNAUTHENTICATED when it is forged or expired. */
   async verify(token: string): Promise<Actor> {
+    let accountId: string;
+    let version: unknown;
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      if (typeof payload.sub !== 'string') throw new Error('no subject');
-      return { accountId: payload.sub };
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new Error('no subject');
+      accountId = payload.sub;
+      version = payload.ver ?? 0;
     } catch {
       throw CommonException.invalidToken();
     }
+    const current = await this.versionOf(accountId);
+    if (current === null) throw CommonException.invalidToken('The account of this token no longer exists.');
+    if (current !== version) throw CommonException.invalidToken('This token was revoked; sign in again.');
+    return { accountId };
+  }
+
+  /** Makes every token issued so far for the account invalid. */
+  async revokeAll(accountId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE account SET token_version = token_version + 1 WHERE id = $1`, [accountId]);
+  }
+
+  private async versionOf(accountId: string): Promise<number | null> {
+    const rows: { token_version: number }[] = await this.dataSource.query(`SELECT token_version FROM account WHERE id = $1`, [accountId]);
+    return rows.length ? rows[0].token_version : null;
   }
 
   /** Reads `Authorization: Bearer <token>`; null when the header is absent. */

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Logger } from 'pino';
-import { CommonException, currentRequestId, DomainException } from '../../../libs/common/index.js';
+import { CommonException, currentRequestId, DomainException, ErrorKind } from '../../../libs/common/index.js';
 
 /**
  * The one place where failures become GraphQL errors. Domain exceptions keep their kind as
@@ -22,6 +22,8 @@ export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
           reason: original.reason,
           ...(original.field ? { field: original.field } : {}),
           ...(original.details ? { details: original.details } : {}),
+          // A refusal for too many requests says when to come back, where clients look for it.
+          ...(original.kind === ErrorKind.TOO_MANY_REQUESTS ? { retryAfterSeconds: original.details?.retryAfterSeconds ?? 1 } : {}),
         },
       };
     }
@@ -30,6 +32,10 @@ export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
       // Errors of GraphQL itself (bad syntax, unknown field, wrong argument type).
       const { stacktrace: _, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: exposeStack ? formatted.extensions : extensions };
+    }
+    if (original instanceof GraphQLError && !original.originalError && /^Argument "[^"]+" (of (non-null|required) type|has invalid value)/.test(original.message)) {
+      // graphql-js refusing an argument while executing (e.g. null for an argument with a default).
+      return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
     }
     if (isNestHttpError(original)) {
       const mapped = mapHttpStatus(original);

@@ -7,9 +7,14 @@ import { type Logger } from 'pino';
 import { type AppConfig } from '../../../libs/config/index.js';
 import { EventsModule, EventsService } from '../../../libs/events/index.js';
 import { AccountsService, IdentityModule, OrganisationsService } from '../../../libs/identity/index.js';
+import { hardenDateTimeScalar } from './date-time.scalar.js';
 import { createErrorFormatter } from './format-error.js';
 import { createLoaders } from './loaders.js';
+import { inputSanityPlugin } from './input-sanity.plugin.js';
+import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { type ApiRequest, type GraphQLContext } from './request.js';
+
+hardenDateTimeScalar();
 
 /** Code-first GraphQL on Apollo; the schema is written sorted to schema.gql outside production. */
 export function graphqlModule(config: AppConfig, logger: Logger): DynamicModule {
@@ -24,7 +29,7 @@ export function graphqlModule(config: AppConfig, logger: Logger): DynamicModule 
       playground: false,
       introspection: config.graphqlIde,
       // The IDE is served by the app itself (see graphiql.ts), never from a CDN.
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), inputSanityPlugin()],
       includeStacktraceInErrorResponses: false,
       formatError: createErrorFormatter(logger, config.nodeEnv === 'development'),
       context: ({ req }: { req: ApiRequest }): GraphQLContext => ({

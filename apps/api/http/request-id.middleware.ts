@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type NextFunction, type Response } from 'express';
 import { type Logger } from 'pino';
-import { requestContext } from '../../../libs/common/index.js';
+import { redactUrl, requestContext } from '../../../libs/common/index.js';
 import { type ApiRequest } from '../graphql/request.js';
 
 /** Gives each request an id (or keeps a sane incoming X-Request-Id) and logs it once finished. */
@@ -14,7 +14,7 @@ export function requestIdMiddleware(logger: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms) }, 'request');
+      logger.info({ requestId, method: req.method, url: redactUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms) }, 'request');
     });
     requestContext.run({ requestId }, next);
   };

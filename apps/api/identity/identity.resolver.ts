@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountsService, type Actor } from '../../../libs/identity/index.js';
 import { CurrentActor } from '../graphql/current-actor.decorator.js';
+import { RateLimit } from '../security/rate-limit.guard.js';
 import { type GraphQLContext } from '../graphql/request.js';
 import { AccountModel, AuthPayloadModel, OrganisationModel, RegisterAccountInput } from './identity.models.js';
 
@@ -9,13 +10,21 @@ export class IdentityResolver {
   constructor(private readonly accounts: AccountsService) {}
 
   @Mutation(() => AuthPayloadModel, { description: 'Create an account and sign in.' })
+  @RateLimit('register')
   register(@Args('input') input: RegisterAccountInput) {
     return this.accounts.register(input);
   }
 
   @Mutation(() => AuthPayloadModel, { description: 'Sign in; the token goes in "Authorization: Bearer <token>".' })
-  login(@Args('email') email: string, @Args('password') password: string) {
-    return this.accounts.login(email, password);
+  @RateLimit('login', { account: (args) => args.email })
+  login(@Args('email') email: string, @Args('password') password: string, @Context() context: GraphQLContext) {
+    return this.accounts.login(email, password, { ip: context.req.ip });
+  }
+
+  @Mutation(() => Boolean, { description: 'Sign out everywhere: every token issued to you so far stops working, this one included.' })
+  async revokeAllMyTokens(@CurrentActor() actor: Actor | null) {
+    await this.accounts.revokeAllTokens(actor);
+    return true;
   }
 
   @Query(() => AccountModel, { description: 'The signed-in account.' })

@@ -1,5 +1,7 @@
 import { Foundation1764086400000 } from './1764086400000-foundation.js';
 import { Agenda1764086500000 } from './1764086500000-agenda.js';
+import { Notifications1764086700000 } from './1764086700000-notifications.js';
+import { Security1764086800000 } from './1764086800000-security.js';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
-export const migrations = [Foundation1764086400000, Agenda1764086500000];
+export const migrations = [Foundation1764086400000, Agenda1764086500000, Notifications1764086700000, Security1764086800000];

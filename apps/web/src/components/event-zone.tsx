@@ -1,0 +1,36 @@
+import { Text } from '@mantine/core';
+import { fmt, locale, m } from '../i18n/index.js';
+import { browserZone, timeLabel, zoneAbbreviation, zoneCity, zoneOffsetMinutes } from '../lib/time-display.js';
+
+/** One instant: event-zone time, labelled, with the viewer's own time beside it when it differs. */
+export function EventTime({ at, zone, withDate = true }: { at: string; zone: string; withDate?: boolean }) {
+  const label = timeLabel(at, zone, browserZone(zone), { locale, withDate });
+  return (
+    <span>
+      <time dateTime={at}>{label.eventTime}</time>{' '}
+      <Text span size="sm" c="dimmed">
+        {label.eventZone}
+      </Text>
+      {label.viewerTime && (
+        <Text span size="sm" c="dimmed">
+          {' · '}
+          {label.viewerTime} {label.viewerZone}
+        </Text>
+      )}
+    </span>
+  );
+}
+
+/** States the event's zone and, when it differs, that the viewer's time is shown too. */
+export function ZoneNote({ zone, day }: { zone: string; day: string }) {
+  const at = new Date(`${day}T12:00:00Z`);
+  const viewer = browserZone(zone);
+  const same = zoneOffsetMinutes(at, zone) === zoneOffsetMinutes(at, viewer);
+  const named = (z: string) => `${zoneCity(z)} time (${zoneAbbreviation(at, z, locale)})`;
+  return (
+    <Text size="sm" c="dimmed">
+      {fmt(m.events.timeZoneNote, { zone: named(zone) })}{' '}
+      {same ? m.events.sameZoneNote : fmt(m.events.viewerZoneNote, { zone: named(viewer) })}
+    </Text>
+  );
+}

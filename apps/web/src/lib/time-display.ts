@@ -1,0 +1,102 @@
+// Pure time-zone display rules, shared by the pages and unit-tested by Jest (test/web).
+// Every time is shown in the event's zone, labelled; the viewer's own time follows when it differs.
+
+/** Offset in minutes of `zone` from UTC at `instant`. */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+}
+
+/** "Helsinki" for "Europe/Helsinki", "Port of Spain" for "America/Port_of_Spain". */
+export function zoneCity(zone: string): string {
+  const last = zone.split('/').pop() ?? zone;
+  return last.replace(/_/g, ' ');
+}
+
+/** Short zone name at that instant, e.g. "EEST" or "GMT+3" (whatever the locale data has). */
+export function zoneAbbreviation(instant: Date, zone: string, locale = 'en-GB'): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? zone;
+}
+
+export interface TimeLabel {
+  /** e.g. "Wed 26 Apr, 09:00" in the event zone. */
+  eventTime: string;
+  /** e.g. "Helsinki time (EEST)". */
+  eventZone: string;
+  /** The viewer's own time, only when the viewer's offset differs at that instant. */
+  viewerTime: string | null;
+  viewerZone: string | null;
+}
+
+export interface TimeLabelOptions {
+  locale?: string;
+  withDate?: boolean;
+}
+
+function clock(instant: Date, zone: string, locale: string, withDate: boolean): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    hourCycle: 'h23',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withDate ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
+  }).format(instant);
+}
+
+/** How to show one instant of an event to a viewer who may be elsewhere. */
+export function timeLabel(iso: string | Date, eventZone: string, viewerZone: string, options: TimeLabelOptions = {}): TimeLabel {
+  const locale = options.locale ?? 'en-GB';
+  const withDate = options.withDate ?? true;
+  const instant = typeof iso === 'string' ? new Date(iso) : iso;
+  const differs = zoneOffsetMinutes(instant, eventZone) !== zoneOffsetMinutes(instant, viewerZone);
+  // When the viewer's calendar day differs, their label needs the date too.
+  const viewerNeedsDate = withDate || dayKey(instant, eventZone) !== dayKey(instant, viewerZone);
+  return {
+    eventTime: clock(instant, eventZone, locale, withDate),
+    eventZone: `${zoneCity(eventZone)} (${zoneAbbreviation(instant, eventZone, locale)})`,
+    viewerTime: differs ? clock(instant, viewerZone, locale, viewerNeedsDate) : null,
+    viewerZone: differs ? `${zoneCity(viewerZone)} (${zoneAbbreviation(instant, viewerZone, locale)})` : null,
+  };
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in a zone: how agendas are grouped into days. */
+export function dayKey(iso: string | Date, zone: string): string {
+  const instant = typeof iso === 'string' ? new Date(iso) : iso;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** "Tue 25 Apr – Thu 27 Apr 2023" for the event's YYYY-MM-DD dates (no zone shift: they are days). */
+export function dateRangeLabel(startsOn: string, endsOn: string, locale = 'en-GB'): string {
+  const day = (d: string, withYear: boolean) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+    }).format(new Date(`${d}T12:00:00Z`));
+  return startsOn === endsOn ? day(startsOn, true) : `${day(startsOn, false)} – ${day(endsOn, true)}`;
+}
+
+/** The viewer's zone as the browser reports it, with a safe fallback. */
+export function browserZone(fallback = 'UTC'): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || fallback;
+  } catch {
+    return fallback;
+  }
+}

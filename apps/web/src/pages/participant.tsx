@@ -1,0 +1,320 @@
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { useMe } from '../auth.js';
+import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { ZoneNote } from '../components/event-zone.js';
+import { PageLoader } from '../components/layout.js';
+import { graphql } from '../gql/index.js';
+import type { EventStatus, ParticipationStatus } from '../gql/graphql.js';
+import { fmt, locale, m } from '../i18n/index.js';
+import { dateRangeLabel } from '../lib/time-display.js';
+
+const EventsQuery = graphql(`
+  query Events($after: String) {
+    events(first: 20, after: $after) {
+      nodes { id slug name venue startsOn endsOn timeZone status }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const MyEventsQuery = graphql(`
+  query MyEvents {
+    myEvents { id slug name venue startsOn endsOn timeZone status myParticipation { id role status } }
+  }
+`);
+
+const EventQuery = graphql(`
+  query EventHome($slug: String!) {
+    event(slug: $slug) {
+      id slug name description venue address startsOn endsOn timeZone status requiresApproval
+      myParticipation { id role status }
+    }
+  }
+`);
+
+const RegisterForEventMutation = graphql(`
+  mutation RegisterForEvent($eventId: ID!) {
+    registerForEvent(eventId: $eventId) { id role status event { id myParticipation { id role status } } }
+  }
+`);
+
+const CancelRegistrationMutation = graphql(`
+  mutation CancelMyRegistration($eventId: ID!) {
+    cancelMyRegistration(eventId: $eventId) { id status event { id myParticipation { id role status } } }
+  }
+`);
+
+const statusColour: Record<ParticipationStatus, string> = { APPROVED: 'green', PENDING: 'yellow', DECLINED: 'red', CANCELLED: 'gray' };
+const eventStatusColour: Record<EventStatus, string> = { PUBLISHED: 'green', DRAFT: 'yellow', ARCHIVED: 'gray' };
+
+interface EventCardData {
+  slug: string;
+  name: string;
+  venue?: string | null;
+  startsOn: string;
+  endsOn: string;
+  status: EventStatus;
+  myParticipation?: { role: keyof typeof m.participation.role; status: ParticipationStatus } | null;
+}
+
+function EventCard({ event }: { event: EventCardData }) {
+  return (
+    <Card withBorder padding="md" component="article">
+      <Stack gap={6}>
+        <Title order={2} size="h4">
+          <Anchor component={Link} to={`/events/${event.slug}`}>
+            {event.name}
+          </Anchor>
+        </Title>
+        <Text size="sm">{dateRangeLabel(event.startsOn, event.endsOn, locale)}</Text>
+        {event.venue && (
+          <Text size="sm" c="dimmed">
+            {event.venue}
+          </Text>
+        )}
+        <Group gap="xs">
+          {event.status !== 'PUBLISHED' && <Badge color={eventStatusColour[event.status]} variant="light">{m.events.status[event.status]}</Badge>}
+          {event.myParticipation && (
+            <>
+              <Badge variant="light">{m.participation.role[event.myParticipation.role]}</Badge>
+              <Badge color={statusColour[event.myParticipation.status]} variant="light">
+                {m.participation.status[event.myParticipation.status]}
+              </Badge>
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+export function EventsPage() {
+  const [after, setAfter] = useState<string[]>([]);
+  return (
+    <Stack>
+      <Title order={1}>{m.events.title}</Title>
+      <EventsPageChunk after={null} />
+      {after.map((cursor) => (
+        <EventsPageChunk key={cursor} after={cursor} />
+      ))}
+      <EventsMore pages={after} onMore={(cursor) => setAfter([...after, cursor])} />
+    </Stack>
+  );
+}
+
+function EventsPageChunk({ after }: { after: string | null }) {
+  const [{ data, error, fetching }] = useQuery({ query: EventsQuery, variables: { after } });
+  if (fetching && !data) return <PageLoader />;
+  if (error && !data) return <ErrorSummary errors={toErrors(error).general} />;
+  const nodes = data?.events.nodes ?? [];
+  if (!nodes.length && !after) return <Text>{m.events.empty}</Text>;
+  return (
+    <Stack gap="md">
+      {nodes.map((event) => (
+        <EventCard key={event.id} event={event} />
+      ))}
+    </Stack>
+  );
+}
+
+function EventsMore({ pages, onMore }: { pages: string[]; onMore: (cursor: string) => void }) {
+  const last = pages[pages.length - 1] ?? null;
+  const [{ data }] = useQuery({ query: EventsQuery, variables: { after: last } });
+  const info = data?.events.pageInfo;
+  if (!info?.hasNextPage || !info.endCursor) return null;
+  return (
+    <Button variant="light" onClick={() => onMore(info.endCursor!)}>
+      {m.events.loadMore}
+    </Button>
+  );
+}
+
+export function MyEventsPage() {
+  const [{ data, error, fetching }] = useQuery({ query: MyEventsQuery });
+  return (
+    <Stack>
+      <Title order={1}>{m.events.myTitle}</Title>
+      {fetching && !data && <PageLoader />}
+      <ErrorSummary errors={toErrors(error).general} />
+      {data && !data.myEvents.length && (
+        <Text>
+          {m.events.myEmpty}{' '}
+          <Anchor component={Link} to="/">
+            {m.events.browse}
+          </Anchor>
+        </Text>
+      )}
+      {data?.myEvents.map((event) => <EventCard key={event.id} event={event} />)}
+    </Stack>
+  );
+}
+
+export function EventHomePage() {
+  const { slug = '' } = useParams();
+  const [{ data, error, fetching }] = useQuery({ query: EventQuery, variables: { slug } });
+  const event = data?.event;
+  if (fetching && !event) return <PageLoader />;
+  if (!event) return <ErrorSummary errors={toErrors(error).general} />;
+  const mine = event.myParticipation;
+  const organiser = mine?.role === 'ORGANISER' && mine.status === 'APPROVED';
+
+  return (
+    <Stack>
+      <div>
+        <Title order={1}>{event.name}</Title>
+        <Group gap="xs" mt={4}>
+          {event.status !== 'PUBLISHED' && <Badge color={eventStatusColour[event.status]} variant="light">{m.events.status[event.status]}</Badge>}
+        </Group>
+      </div>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Text>
+            <Text span fw={600}>
+              {m.events.dates}:{' '}
+            </Text>
+            {dateRangeLabel(event.startsOn, event.endsOn, locale)}
+          </Text>
+          {event.venue && (
+            <Text>
+              <Text span fw={600}>
+                {m.events.venue}:{' '}
+              </Text>
+              {event.venue}
+              {event.address ? `, ${event.address}` : ''}
+            </Text>
+          )}
+          <ZoneNote zone={event.timeZone} day={event.startsOn} />
+        </Stack>
+      </Card>
+      {event.description && <Text style={{ whiteSpace: 'pre-line' }}>{event.description}</Text>}
+      <EventSections slug={event.slug} organiser={organiser} approved={mine?.status === 'APPROVED'} />
+      <RegistrationCard eventId={event.id} requiresApproval={event.requiresApproval} participation={mine ?? null} open={event.status === 'PUBLISHED'} />
+    </Stack>
+  );
+}
+
+/** Links to the areas of an event; areas appear as the API offers them. */
+function EventSections({ slug, organiser }: { slug: string; organiser: boolean; approved: boolean }) {
+  return (
+    <>
+      <Group>
+        <Button component={Link} to={`/events/${slug}/agenda`} variant="light">
+          {m.agenda.open}
+        </Button>
+      </Group>
+      {organiser && <OrganiserLinks slug={slug} />}
+    </>
+  );
+}
+
+function OrganiserLinks({ slug }: { slug: string }) {
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {m.organiser.console}
+      </Title>
+      <Group gap="xs">
+        <Button component={Link} to={`/organise/${slug}/settings`} variant="light" size="sm">
+          {m.organiser.settings}
+        </Button>
+        <Button component={Link} to={`/organise/${slug}/participants`} variant="light" size="sm">
+          {m.organiser.participants}
+        </Button>
+        <Button component={Link} to={`/organise/${slug}/import`} variant="light" size="sm">
+          {m.organiser.import}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function RegistrationCard({
+  eventId,
+  requiresApproval,
+  participation,
+  open,
+}: {
+  eventId: string;
+  requiresApproval: boolean;
+  participation: { role: keyof typeof m.participation.role; status: ParticipationStatus } | null;
+  open: boolean;
+}) {
+  const { me } = useMe();
+  const location = useLocation();
+  const [consent, setConsent] = useState(false);
+  const [consentError, setConsentError] = useState(false);
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const [registerResult, register] = useMutation(RegisterForEventMutation);
+  const [cancelResult, cancel] = useMutation(CancelRegistrationMutation);
+  const errors = toErrors(registerResult.error ?? cancelResult.error);
+  const active = participation && (participation.status === 'APPROVED' || participation.status === 'PENDING');
+
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {m.participation.registerTitle}
+      </Title>
+      {participation && (
+        <Group gap="xs" mb="sm">
+          <Text role="status">{fmt(m.participation.registered, { status: m.participation.status[participation.status] })}</Text>
+          <Badge variant="light">{m.participation.role[participation.role]}</Badge>
+        </Group>
+      )}
+      {!me ? (
+        open && (
+          <Button component={Link} to="/sign-in" state={{ from: location.pathname }}>
+            {m.participation.signInToRegister}
+          </Button>
+        )
+      ) : active ? (
+        confirmCancel ? (
+          <Group>
+            <Button color="red" loading={cancelResult.fetching} onClick={() => cancel({ eventId }).then(() => setConfirmCancel(false))}>
+              {m.participation.cancelConfirm}
+            </Button>
+            <Button variant="default" onClick={() => setConfirmCancel(false)}>
+              {m.common.cancel}
+            </Button>
+          </Group>
+        ) : (
+          <Button variant="default" onClick={() => setConfirmCancel(true)}>
+            {m.participation.cancel}
+          </Button>
+        )
+      ) : (
+        open && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!consent) return setConsentError(true);
+              void register({ eventId });
+            }}
+          >
+            <Stack>
+              {requiresApproval && <Text size="sm">{m.events.requiresApproval}</Text>}
+              <Checkbox
+                label={m.participation.consent}
+                checked={consent}
+                onChange={(e) => {
+                  setConsent(e.currentTarget.checked);
+                  setConsentError(false);
+                }}
+                error={consentError ? m.participation.consentRequired : undefined}
+              />
+              <Group>
+                <Button type="submit" loading={registerResult.fetching}>
+                  {m.participation.register}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )
+      )}
+      <ErrorSummary errors={errors.general} />
+      {!open && !participation && <Alert variant="light">{m.events.status.DRAFT}</Alert>}
+    </Card>
+  );
+}

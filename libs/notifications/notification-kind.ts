@@ -1,0 +1,152 @@
+/** Every kind of message ClusterMeet sends. */
+export enum NotificationKind {
+  REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED',
+  REGISTRATION_APPROVED = 'REGISTRATION_APPROVED',
+  REGISTRATION_DECLINED = 'REGISTRATION_DECLINED',
+  MEETING_REQUEST_RECEIVED = 'MEETING_REQUEST_RECEIVED',
+  MEETING_REQUEST_ACCEPTED = 'MEETING_REQUEST_ACCEPTED',
+  MEETING_REQUEST_DECLINED = 'MEETING_REQUEST_DECLINED',
+  MEETING_REQUEST_CANCELLED = 'MEETING_REQUEST_CANCELLED',
+  MEETING_REQUEST_RESCHEDULED = 'MEETING_REQUEST_RESCHEDULED',
+  MEETING_REQUEST_EXPIRED = 'MEETING_REQUEST_EXPIRED',
+  MEETING_SCHEDULED = 'MEETING_SCHEDULED',
+  MEETING_MOVED = 'MEETING_MOVED',
+  SEAT_CONFIRMED = 'SEAT_CONFIRMED',
+  SEAT_PROMOTED = 'SEAT_PROMOTED',
+  SESSION_MOVED = 'SESSION_MOVED',
+  SESSION_CANCELLED = 'SESSION_CANCELLED',
+  MATERIALS_MISSING = 'MATERIALS_MISSING',
+  DAILY_DIGEST = 'DAILY_DIGEST',
+  MEETING_REMINDER = 'MEETING_REMINDER',
+  SESSION_REMINDER = 'SESSION_REMINDER',
+  MATCHMAKING_REMINDER = 'MATCHMAKING_REMINDER',
+  ANNOUNCEMENT = 'ANNOUNCEMENT',
+}
+
+export interface KindDefinition {
+  /** Essential messages are always sent; optional ones carry a one-click unsubscribe. */
+  essential: boolean;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Default wording of each kind. Placeholders in {{double braces}}: always recipientName,
+ * eventName, eventUrl; otherwise what the sender put in `data` (title, startsAt, endsAt,
+ * location, tableNumber, withWhom, message, reason, url, ...). Times appear in the event's zone.
+ */
+export const KINDS: Record<NotificationKind, KindDefinition> = {
+  REGISTRATION_RECEIVED: {
+    essential: true,
+    subject: 'We received your registration for {{eventName}}',
+    body: 'Hello {{recipientName}},\n\nthank you for registering for {{eventName}}. {{statusLine}}\n\n{{eventUrl}}',
+  },
+  REGISTRATION_APPROVED: {
+    essential: true,
+    subject: 'You are registered for {{eventName}}',
+    body: 'Hello {{recipientName}},\n\nthe organisers approved your registration for {{eventName}}. See you there!\n\n{{eventUrl}}',
+  },
+  REGISTRATION_DECLINED: {
+    essential: true,
+    subject: 'Your registration for {{eventName}}',
+    body: 'Hello {{recipientName}},\n\nthe organisers could not accept your registration for {{eventName}}. Reply to this message to contact them.',
+  },
+  MEETING_REQUEST_RECEIVED: {
+    essential: true,
+    subject: '{{withWhom}} would like to meet you at {{eventName}}',
+    body: 'Hello {{recipientName}},\n\n{{withWhom}} sent you a meeting request:\n\n{{message}}\n\nAnswer it here: {{url}}',
+  },
+  MEETING_REQUEST_ACCEPTED: {
+    essential: true,
+    subject: '{{withWhom}} accepted your meeting request',
+    body: 'Hello {{recipientName}},\n\n{{withWhom}} accepted your meeting request at {{eventName}}.\n\n{{url}}',
+  },
+  MEETING_REQUEST_DECLINED: {
+    essential: true,
+    subject: '{{withWhom}} declined your meeting request',
+    body: 'Hello {{recipientName}},\n\n{{withWhom}} declined your meeting request at {{eventName}}. {{reason}}',
+  },
+  MEETING_REQUEST_CANCELLED: {
+    essential: true,
+    subject: 'Meeting with {{withWhom}} cancelled',
+    body: 'Hello {{recipientName}},\n\nyour meeting with {{withWhom}} at {{eventName}} ({{startsAt}}) was cancelled. {{reason}}',
+  },
+  MEETING_REQUEST_RESCHEDULED: {
+    essential: true,
+    subject: '{{withWhom}} proposes another time',
+    body: 'Hello {{recipientName}},\n\n{{withWhom}} proposes to meet at {{startsAt}} instead. Answer here: {{url}}',
+  },
+  MEETING_REQUEST_EXPIRED: {
+    essential: false,
+    subject: 'Your meeting request to {{withWhom}} expired',
+    body: 'Hello {{recipientName}},\n\nyour meeting request to {{withWhom}} at {{eventName}} was not answered in time and expired.',
+  },
+  MEETING_SCHEDULED: {
+    essential: true,
+    subject: 'Meeting with {{withWhom}}: {{startsAt}}, table {{tableNumber}}',
+    body: 'Hello {{recipientName}},\n\nyour meeting with {{withWhom}} is scheduled:\n\nWhen: {{startsAt}} – {{endsAt}}\nWhere: table {{tableNumber}}, {{location}}\n\n{{url}}',
+  },
+  MEETING_MOVED: {
+    essential: true,
+    subject: 'Meeting with {{withWhom}} moved to {{startsAt}}, table {{tableNumber}}',
+    body: 'Hello {{recipientName}},\n\nyour meeting with {{withWhom}} moved:\n\nWhen: {{startsAt}} – {{endsAt}}\nWhere: table {{tableNumber}}, {{location}}\n\n{{url}}',
+  },
+  SEAT_CONFIRMED: {
+    essential: true,
+    subject: 'Your seat: {{title}}',
+    body: 'Hello {{recipientName}},\n\nyou have a seat at {{title}} ({{startsAt}}, {{location}}).',
+  },
+  SEAT_PROMOTED: {
+    essential: true,
+    subject: 'A seat became free for you: {{title}}',
+    body: 'Hello {{recipientName}},\n\na seat became free and it is yours: {{title}} ({{startsAt}}, {{location}}).',
+  },
+  SESSION_MOVED: {
+    essential: true,
+    subject: 'Moved: {{title}} is now at {{startsAt}}',
+    body: 'Hello {{recipientName}},\n\n{{title}} moved. It now takes place {{startsAt}} – {{endsAt}} in {{location}}.',
+  },
+  SESSION_CANCELLED: {
+    essential: true,
+    subject: 'Cancelled: {{title}}',
+    body: 'Hello {{recipientName}},\n\n{{title}} ({{startsAt}}) is cancelled.',
+  },
+  MATERIALS_MISSING: {
+    essential: true,
+    subject: 'Your materials for {{title}} are missing',
+    body: 'Hello {{recipientName}},\n\nplease upload your materials for {{title}} before {{deadline}}: {{url}}',
+  },
+  DAILY_DIGEST: {
+    essential: false,
+    subject: 'Your agenda tomorrow at {{eventName}}',
+    body: 'Hello {{recipientName}},\n\nhere is your agenda for tomorrow:\n\n{{agenda}}',
+  },
+  MEETING_REMINDER: {
+    essential: false,
+    subject: 'Reminder: meeting with {{withWhom}} at {{startsAt}}',
+    body: 'Hello {{recipientName}},\n\nyour meeting with {{withWhom}} starts {{startsAt}} at {{location}}.',
+  },
+  SESSION_REMINDER: {
+    essential: false,
+    subject: 'Reminder: {{title}} at {{startsAt}}',
+    body: 'Hello {{recipientName}},\n\n{{title}} starts {{startsAt}} in {{location}}.',
+  },
+  MATCHMAKING_REMINDER: {
+    essential: false,
+    subject: 'Matchmaking at {{eventName}}: {{title}}',
+    body: 'Hello {{recipientName}},\n\n{{title}}: {{startsAt}}.\n\n{{eventUrl}}',
+  },
+  ANNOUNCEMENT: {
+    essential: true,
+    subject: '{{subject}}',
+    body: '{{body}}',
+  },
+};
+
+export function isEssential(kind: NotificationKind): boolean {
+  return KINDS[kind].essential;
+}
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return Object.prototype.hasOwnProperty.call(KINDS, value);
+}

@@ -1,0 +1,71 @@
+/** Wall-clock parts of an instant in an IANA zone. */
+function wallParts(instant: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (Helsinki in summer: +3 h). */
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const w = wallParts(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant a local wall-clock time happens in a zone. A time skipped by a spring-forward
+ * gap moves forward by the gap; a repeated autumn time takes its first occurrence.
+ */
+export function zonedWallTimeToInstant(
+  wall: { year: number; month: number; day: number; hour: number; minute: number },
+  timeZone: string,
+): Date {
+  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  // Try the offsets valid just before and just after; the earliest consistent one wins.
+  const candidates = [asUtc - zoneOffsetMs(new Date(asUtc - 86_400_000), timeZone), asUtc - zoneOffsetMs(new Date(asUtc + 86_400_000), timeZone)];
+  const consistent = candidates.filter((t) => t + zoneOffsetMs(new Date(t), timeZone) === asUtc).sort((a, b) => a - b);
+  if (consistent.length) return new Date(consistent[0]);
+  // In a gap: keep the wall time's distance from midnight by using the offset before the gap.
+  return new Date(Math.max(...candidates));
+}
+
+/**
+ * When a reminder `offsetMinutes` before `startsAt` is due. Whole days are counted in the
+ * event's calendar ("a day before" keeps 09:00 at 09:00 across a DST change, i.e. 23 or 25 real
+ * hours); shorter offsets are exact durations.
+ */
+export function reminderDueAt(startsAt: Date, offsetMinutes: number, timeZone: string): Date {
+  if (offsetMinutes > 0 && offsetMinutes % 1440 === 0) {
+    const w = wallParts(startsAt, timeZone);
+    const day = new Date(Date.UTC(w.year, w.month - 1, w.day - offsetMinutes / 1440));
+    return zonedWallTimeToInstant(
+      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: w.hour, minute: w.minute },
+      timeZone,
+    );
+  }
+  return new Date(startsAt.getTime() - offsetMinutes * 60_000);
+}
+
+/** "Tue, 25 Apr 2023, 09:30 EEST": how times appear in messages, in the event's zone. */
+export function formatInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).format(instant);
+}

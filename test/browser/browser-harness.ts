@@ -1,0 +1,98 @@
+// Drives the real web app (served by the real API on a fresh database) in Debian's headless
+// Chromium through playwright-core. Tests skip, saying so, where /usr/bin/chromium is missing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM);
+export const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
+
+/** `describe`, or `describe.skip` with a clear message when Chromium is not installed. */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (chromiumAvailable) return describe(name, body);
+  process.stderr.write(`\n${name}: skipped: chromium not installed (apt-get install -y chromium)\n`);
+  describe.skip(name, body);
+}
+
+/** Builds apps/web when its dist is missing or stale (npm test already did; a filtered run may not). */
+export function ensureWebBuilt(): void {
+  execFileSync(process.execPath, [join(process.cwd(), 'scripts/build-web.mjs')], { stdio: 'inherit' });
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const PHONE = { width: 375, height: 740 };
+export const DESKTOP = { width: 1280, height: 860 };
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and CSP refusals seen so far (a healthy page has none). */
+  problems: string[];
+}
+
+export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number }): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    // The viewer is in Brussels, the demo-like events in Helsinki: both times must show.
+    timezoneId: 'Europe/Brussels',
+    locale: 'en-GB',
+    isMobile: viewport.width < 500,
+    hasTouch: viewport.width < 500,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) problems.push(msg.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return { page, context, problems };
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core on the current page; returns the serious and critical violations. */
+export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated through the DevTools protocol, so the page's CSP (no inline scripts) does not apply.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const page = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: any[] }> } };
+    const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => n.html) }));
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}

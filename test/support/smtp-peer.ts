@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface SmtpPeerOptions {
+  /** Refuse this delivery attempt (451, try again later)? attempt is 1 on the first try of a Message-ID. */
+  refuse?: (messageId: string, attempt: number) => boolean;
+  /** Called with each accepted message before it is acknowledged. */
+  beforeAccept?: (mail: ParsedMail, acceptedSoFar: number) => Promise<'accept' | 'drop'> | 'accept' | 'drop';
+  port?: number;
+}
+
+/** A real SMTP server in the test process; messages are parsed back with mailparser. */
+export class SmtpPeer {
+  readonly accepted: ParsedMail[] = [];
+  readonly attempts = new Map<string, number>();
+  private server: SMTPServer;
+
+  private constructor(
+    private readonly options: SmtpPeerOptions,
+    public port: number,
+  ) {}
+
+  static async start(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
+    const peer = new SmtpPeer(options, options.port ?? 0);
+    await peer.listen();
+    return peer;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  async listen(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', async () => {
+          try {
+            const mail = await simpleParser(Buffer.concat(chunks));
+            const id = mail.messageId ?? '';
+            const attempt = (this.attempts.get(id) ?? 0) + 1;
+            this.attempts.set(id, attempt);
+            if (this.options.refuse?.(id, attempt)) {
+              const error = new Error('Greylisted, try again later') as Error & { responseCode: number };
+              error.responseCode = 451;
+              return callback(error);
+            }
+            if ((await this.options.beforeAccept?.(mail, this.accepted.length)) === 'drop') return; // never answered
+            this.accepted.push(mail);
+            callback();
+          } catch (error) {
+            callback(error as Error);
+          }
+        });
+      },
+    });
+    // A client that dies mid-session (the crash test) resets its connection: expected, not a failure.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error('SMTP peer:', error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.server.address() as { port: number }).port;
+  }
+
+  /** Stops listening (the "SMTP down" fault); listen() again on the same port brings it back. */
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  countByMessageId(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.accepted) counts.set(m.messageId ?? '', (counts.get(m.messageId ?? '') ?? 0) + 1);
+    return counts;
+  }
+}
+
+/** Deterministic "about 30%": by a hash of the Message-ID, refused on its first two attempts. */
+export function refuseThirtyPercent(messageId: string, attempt: number): boolean {
+  const bucket = createHash('sha256').update(messageId).digest()[0] % 10;
+  return bucket < 3 && attempt <= 2;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

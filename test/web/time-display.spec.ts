@@ -1,0 +1,52 @@
+// The web app's time-zone display rules (apps/web/src/lib/time-display.ts), compiled here by tsc.
+import { dateRangeLabel, dayKey, timeLabel, zoneCity, zoneOffsetMinutes } from '../../apps/web/src/lib/time-display.js';
+
+describe('web time display', () => {
+  it('shows an instant in the event zone, labelled, and the viewer time beside it when offsets differ', () => {
+    // 26 April 2023 06:00 UTC = 09:00 in Helsinki (EEST, UTC+3) = 08:00 in Brussels (CEST, UTC+2).
+    const label = timeLabel('2023-04-26T06:00:00Z', 'Europe/Helsinki', 'Europe/Brussels');
+    expect(label.eventTime).toMatch(/26 Apr/);
+    expect(label.eventTime).toMatch(/09:00/);
+    expect(label.eventZone).toMatch(/^Helsinki \(/);
+    expect(label.viewerTime).toMatch(/08:00/);
+    expect(label.viewerZone).toMatch(/^Brussels \(/);
+  });
+
+  it('omits the viewer time when the viewer is in the same offset, even under another zone name', () => {
+    expect(timeLabel('2023-04-26T06:00:00Z', 'Europe/Helsinki', 'Europe/Helsinki').viewerTime).toBeNull();
+    // Riga and Helsinki share EET/EEST all year.
+    expect(timeLabel('2023-04-26T06:00:00Z', 'Europe/Helsinki', 'Europe/Riga').viewerTime).toBeNull();
+  });
+
+  it('compares offsets at the instant itself, across daylight-saving changes', () => {
+    // 20 March 2023: Europe is still on winter time (EET = UTC+2), New York already on EDT (UTC-4).
+    expect(zoneOffsetMinutes(new Date('2023-03-20T12:00:00Z'), 'Europe/Helsinki')).toBe(120);
+    expect(zoneOffsetMinutes(new Date('2023-03-20T12:00:00Z'), 'America/New_York')).toBe(-240);
+    // After 26 March Helsinki is on EEST (UTC+3).
+    expect(zoneOffsetMinutes(new Date('2023-04-26T12:00:00Z'), 'Europe/Helsinki')).toBe(180);
+  });
+
+  it('puts the date on the viewer time when the viewer is on another calendar day', () => {
+    // 23:30 in Helsinki is 05:30 the next morning in Tokyo.
+    const label = timeLabel('2023-04-26T20:30:00Z', 'Europe/Helsinki', 'Asia/Tokyo', { withDate: false });
+    expect(label.eventTime).toBe('23:30');
+    expect(label.viewerTime).toMatch(/27 Apr/);
+    expect(label.viewerTime).toMatch(/05:30/);
+  });
+
+  it('groups instants into the event-zone day', () => {
+    // 22:30 UTC on the 25th is already the 26th in Helsinki.
+    expect(dayKey('2023-04-25T22:30:00Z', 'Europe/Helsinki')).toBe('2023-04-26');
+    expect(dayKey('2023-04-25T22:30:00Z', 'UTC')).toBe('2023-04-25');
+  });
+
+  it('labels date-only event days without shifting them by a zone', () => {
+    expect(dateRangeLabel('2023-04-25', '2023-04-27')).toMatch(/^Tue 25 Apr – Thu,? 27 Apr 2023$/);
+    expect(dateRangeLabel('2023-04-25', '2023-04-25')).toMatch(/^Tue,? 25 Apr 2023$/);
+  });
+
+  it('names zones by their city', () => {
+    expect(zoneCity('Europe/Helsinki')).toBe('Helsinki');
+    expect(zoneCity('America/Port_of_Spain')).toBe('Port of Spain');
+  });
+});
