@@ -6,6 +6,7 @@ import { type AppConfig } from '../../libs/config/index.js';
 import { AppModule } from './app.module.js';
 import { graphiqlMiddleware } from './graphql/graphiql.js';
 import { applyHttpHardening } from './http/http-hardening.js';
+import { graphqlUploadMiddleware } from './materials/graphql-upload.middleware.js';
 import { requestIdMiddleware } from './http/request-id.middleware.js';
 import { webAppMiddleware } from './http/web-app.middleware.js';
 
@@ -19,6 +20,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.set('trust proxy', 'loopback');
   app.use(requestIdMiddleware(logger));
   applyHttpHardening(app, config, logger);
+  app.use('/graphql', graphqlUploadMiddleware(config));
   if (config.graphqlIde) app.use(graphiqlMiddleware());
   // The web app (apps/web/dist) at /, same origin; API paths are never shadowed.
   app.use(webAppMiddleware());

@@ -7,6 +7,7 @@ import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DatabaseModule } from '../../libs/database/index.js';
 import { EventsModule } from '../../libs/events/index.js';
 import { IdentityModule } from '../../libs/identity/index.js';
+import { MaterialsModule } from '../../libs/materials/index.js';
 import { NotificationsModule, NotificationWorkerModule } from '../../libs/notifications/index.js';
 import { SecurityModule } from '../../libs/security/index.js';
 import { AgendaExportController } from './agenda/agenda-export.controller.js';
@@ -18,6 +19,8 @@ import { ActorGuard } from './graphql/actor.guard.js';
 import { graphqlModule } from './graphql/graphql.config.js';
 import { HealthController } from './health/health.controller.js';
 import { IdentityResolver } from './identity/identity.resolver.js';
+import { MaterialsController } from './materials/materials.controller.js';
+import { MaterialsResolver, MaterialVersionResolver } from './materials/materials.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 
@@ -34,12 +37,13 @@ export class AppModule {
         IdentityModule,
         EventsModule,
         AgendaModule,
+        MaterialsModule,
         NotificationsModule,
         // The job processors run here too unless RUN_WORKER_IN_API=false (then apps/worker runs them).
         ...(config.runWorkerInApi ? [NotificationWorkerModule] : []),
         graphqlModule(config, logger),
       ],
-      controllers: [HealthController, AgendaExportController, UnsubscribeController],
+      controllers: [HealthController, AgendaExportController, MaterialsController, UnsubscribeController],
       providers: [
         { provide: APP_GUARD, useClass: ActorGuard },
         IdentityResolver,
@@ -49,6 +53,8 @@ export class AppModule {
         ParticipationsResolver,
         AgendaResolver,
         ProgrammeResolver,
+        MaterialsResolver,
+        MaterialVersionResolver,
         NotificationsResolver,
       ],
     };

@@ -24,6 +24,9 @@ export interface OutgoingMail {
  * The one way mail leaves ClusterMeet: SMTP when SMTP_URL is set, otherwise one .eml file per
  * message in MAIL_DIR (named after its Message-ID, so a resend overwrites instead of doubling).
  */
+/** SMTP connections per process; the worker sends at most this many messages at once. */
+export const MAIL_CONNECTIONS = 4;
+
 @Injectable()
 export class MailTransport implements OnModuleDestroy {
   private readonly transport;
@@ -39,7 +42,7 @@ export class MailTransport implements OnModuleDestroy {
       ? nodemailer.createTransport({
           url: config.smtpUrl,
           pool: true,
-          maxConnections: 4,
+          maxConnections: MAIL_CONNECTIONS,
           // Every wait ends well before the job's lease, so a slow server means a retry, not a duplicate.
           connectionTimeout: Math.min(10_000, timeoutMs / 3),
           greetingTimeout: Math.min(10_000, timeoutMs / 3),

@@ -3,6 +3,7 @@ import { type Logger } from 'pino';
 import { LOGGER } from '../common/index.js';
 import { JobQueue } from '../jobs/index.js';
 import { MailDeliveryService } from './mail-delivery.service.js';
+import { MAIL_CONNECTIONS } from './mail-transport.js';
 import { MAIL_QUEUE, NotificationsService } from './notifications.service.js';
 import { RemindersService } from './reminders.service.js';
 
@@ -25,15 +26,15 @@ export class NotificationWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.jobs.work<{ deliveryId: string }>(MAIL_QUEUE, { batchSize: 20, pollingIntervalSeconds: 1 }, async (batch) => {
       const failed: { id: string; error: unknown }[] = [];
-      await Promise.all(
-        batch.map(async (job) => {
-          try {
-            await this.delivery.deliver(job.data.deliveryId, job.retryCount >= job.retryLimit);
-          } catch (error) {
-            failed.push({ id: job.id, error });
-          }
-        }),
-      );
+      // No more sends at once than the transport has connections: a claimed message must not
+      // wait in the pool's queue past its lease, or a second worker could claim and send it too.
+      await forEachWithConcurrency(batch, MAIL_CONNECTIONS, async (job) => {
+        try {
+          await this.delivery.deliver(job.data.deliveryId, job.retryCount >= job.retryLimit);
+        } catch (error) {
+          failed.push({ id: job.id, error });
+        }
+      });
       return { failed };
     });
     await this.jobs.work(REMINDER_SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
@@ -44,4 +45,12 @@ export class NotificationWorker implements OnApplicationBootstrap {
     await this.jobs.schedule(REMINDER_SWEEP_QUEUE, '* * * * *');
     this.logger.debug('notification worker started');
   }
+}
+
+async function forEachWithConcurrency<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaModule } from '../agenda/index.js';
+import { EventsModule } from '../events/index.js';
+import { MaterialEntity } from './entities/material.entity.js';
+import { MaterialVersionEntity } from './entities/material-version.entity.js';
+import { MaterialsSettingsEntity } from './entities/materials-settings.entity.js';
+import { MaterialsChasingService } from './materials-chasing.service.js';
+import { MaterialsPackService } from './materials-pack.service.js';
+import { MaterialsService } from './materials.service.js';
+import { MaterialsSettingsService } from './materials-settings.service.js';
+import { materialStorageProvider } from './storage/material-storage.provider.js';
+import { MATERIAL_STORAGE } from './storage/material-storage.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MaterialEntity, MaterialVersionEntity, MaterialsSettingsEntity]), EventsModule, AgendaModule],
+  providers: [materialStorageProvider, MaterialsService, MaterialsSettingsService, MaterialsChasingService, MaterialsPackService],
+  exports: [MATERIAL_STORAGE, MaterialsService, MaterialsSettingsService, MaterialsChasingService, MaterialsPackService],
+})
+export class MaterialsModule {}
