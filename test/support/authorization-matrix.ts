@@ -200,6 +200,7 @@ export const NOT_YET_IN_MATRIX: string[] = [
   'setSessionStatus', 'takeSeat', 'unblockAvailability', 'updateMarketplaceEntry',
   'updateMatchmakingProfile', 'updateMatchmakingSettings', 'updateMaterial', 'updateMaterialsSettings', 'uploadMaterial', 'uploadMaterialVersion',
   'updateRoom', 'updateRoundTable', 'updateSession', 'updateTrack',
+  'useAgendaMatchmakingWindows',
   // notifications
   'myUnsubscribedNotificationKinds', 'notificationDeliveries', 'notificationTemplates', 'reminderRules', 'resendNotification',
   'sendAnnouncement', 'setNotificationSubscription', 'setNotificationTemplate', 'setReminderRules',

@@ -1,8 +1,10 @@
 import { Foundation1764086400000 } from './1764086400000-foundation.js';
 import { Agenda1764086500000 } from './1764086500000-agenda.js';
+import { Matchmaking1764086600000 } from './1764086600000-matchmaking.js';
 import { Notifications1764086700000 } from './1764086700000-notifications.js';
 import { Security1764086800000 } from './1764086800000-security.js';
+import { Calendar1764086900000 } from './1764086900000-calendar.js';
 import { Materials1764087000000 } from './1764087000000-materials.js';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
-export const migrations = [Foundation1764086400000, Agenda1764086500000, Notifications1764086700000, Security1764086800000, Materials1764087000000];
+export const migrations = [Foundation1764086400000, Agenda1764086500000, Matchmaking1764086600000, Notifications1764086700000, Security1764086800000, Calendar1764086900000, Materials1764087000000];
