@@ -6,11 +6,13 @@ import { CalendarModule } from '../../libs/calendar/index.js';
 import { LoggingModule } from '../../libs/common/index.js';
 import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DatabaseModule } from '../../libs/database/index.js';
+import { DomainNotificationJobsModule, DomainNotificationsModule } from '../../libs/domain-notifications/index.js';
 import { EventsModule } from '../../libs/events/index.js';
 import { IdentityModule } from '../../libs/identity/index.js';
-import { MatchmakingModule } from '../../libs/matchmaking/index.js';
+import { MatchmakingModule, SchedulingRunsModule, SchedulingRunWorkerModule } from '../../libs/matchmaking/index.js';
 import { MaterialsModule } from '../../libs/materials/index.js';
 import { NotificationsModule, NotificationWorkerModule } from '../../libs/notifications/index.js';
+import { OutcomesModule } from '../../libs/outcomes/index.js';
 import { SecurityModule } from '../../libs/security/index.js';
 import { AgendaExportController } from './agenda/agenda-export.controller.js';
 import { AgendaResolver, ProgrammeResolver } from './agenda/agenda.resolver.js';
@@ -28,8 +30,14 @@ import { MaterialsResolver, MaterialVersionResolver } from './materials/material
 import { MatchmakingProfilesResolver } from './matchmaking/matchmaking-profiles.resolver.js';
 import { MatchmakingSettingsResolver } from './matchmaking/matchmaking-settings.resolver.js';
 import { MeetingRequestsResolver, MeetingsResolver } from './matchmaking/meetings.resolver.js';
+import { SchedulingResolver } from './matchmaking/scheduling.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
+import { OutcomesExportController } from './outcomes/outcomes-export.controller.js';
+import { OutcomesResolver } from './outcomes/outcomes.resolver.js';
+import { PrivacyModule, PrivacyWorkerModule } from '../../libs/privacy/index.js';
+import { PrivacyController } from './privacy/privacy.controller.js';
+import { PrivacyResolver } from './privacy/privacy.resolver.js';
 
 @Module({})
 export class AppModule {
@@ -45,18 +53,23 @@ export class AppModule {
         EventsModule,
         AgendaModule,
         MatchmakingModule,
+        SchedulingRunsModule,
         MaterialsModule,
         CalendarModule,
         NotificationsModule,
+        OutcomesModule,
+        PrivacyModule,
         // The job processors run here too unless RUN_WORKER_IN_API=false (then apps/worker runs them).
-        ...(config.runWorkerInApi ? [NotificationWorkerModule] : []),
+        DomainNotificationsModule,
+        ...(config.runWorkerInApi ? [NotificationWorkerModule, SchedulingRunWorkerModule, DomainNotificationJobsModule, PrivacyWorkerModule] : []),
         graphqlModule(config, logger),
       ],
-      controllers: [HealthController, AgendaExportController, CalendarController, MaterialsController, UnsubscribeController],
+      controllers: [HealthController, AgendaExportController, CalendarController, MaterialsController, UnsubscribeController, OutcomesExportController, PrivacyController],
       providers: [
         { provide: APP_GUARD, useClass: ActorGuard },
         IdentityResolver,
         AuditResolver,
+        PrivacyResolver,
         EventsResolver,
         ParticipationResolver,
         ParticipationsResolver,
@@ -66,10 +79,12 @@ export class AppModule {
         MatchmakingProfilesResolver,
         MeetingRequestsResolver,
         MeetingsResolver,
+        SchedulingResolver,
         MaterialsResolver,
         MaterialVersionResolver,
         CalendarResolver,
         NotificationsResolver,
+        OutcomesResolver,
       ],
     };
   }

@@ -3,7 +3,10 @@ import { type Logger } from 'pino';
 import { LoggingModule } from '../../libs/common/index.js';
 import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DatabaseModule } from '../../libs/database/index.js';
+import { DomainNotificationJobsModule } from '../../libs/domain-notifications/index.js';
+import { SchedulingRunWorkerModule } from '../../libs/matchmaking/index.js';
 import { NotificationWorkerModule } from '../../libs/notifications/index.js';
+import { PrivacyWorkerModule } from '../../libs/privacy/index.js';
 
 /** The domain libraries' job processors, without HTTP. Never imports apps/api. */
 @Module({})
@@ -11,7 +14,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule.forRoot(databaseUrl), NotificationWorkerModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule.forRoot(databaseUrl), NotificationWorkerModule, PrivacyWorkerModule, DomainNotificationJobsModule, SchedulingRunWorkerModule],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type Logger } from 'pino';
+import { type EntityManager } from 'typeorm';
 import { LOGGER } from '../common/index.js';
 
 /** Someone moved from a waiting list to a seat (recorded in agenda_promotion first). */
@@ -22,7 +23,20 @@ export interface SessionChangedEvent {
   changes: Record<string, { old: string | null; new: string | null }>;
 }
 
+/** Someone took a seat (not a place in line) themselves. */
+export interface SeatTakenEvent {
+  type: 'agenda.seat-taken';
+  seatId: string;
+  eventId: string;
+  sessionId: string;
+  roundTableId: string | null;
+  accountId: string;
+}
+
 export type AgendaDomainEvent = SeatPromotedEvent | SessionChangedEvent;
+/** Emitted INSIDE the changing transaction (outbox writers such as notifications). */
+export type AgendaTransactionalEvent = AgendaDomainEvent | SeatTakenEvent;
+export type AgendaTransactionalListener = (manager: EntityManager, event: AgendaTransactionalEvent) => Promise<void>;
 export type AgendaListener = (event: AgendaDomainEvent) => void | Promise<void>;
 
 /**
@@ -34,6 +48,7 @@ export type AgendaListener = (event: AgendaDomainEvent) => void | Promise<void>;
 @Injectable()
 export class AgendaEvents {
   private readonly listeners = new Set<AgendaListener>();
+  private readonly inTransaction = new Set<AgendaTransactionalListener>();
 
   constructor(@Optional() @Inject(LOGGER) private readonly logger?: Logger) {}
 
@@ -41,6 +56,16 @@ export class AgendaEvents {
   subscribe(listener: AgendaListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Listeners called inside the transaction of the change; their failure rolls it back. */
+  subscribeInTransaction(listener: AgendaTransactionalListener): () => void {
+    this.inTransaction.add(listener);
+    return () => this.inTransaction.delete(listener);
+  }
+
+  async emitInTransaction(manager: EntityManager, event: AgendaTransactionalEvent): Promise<void> {
+    for (const listener of this.inTransaction) await listener(manager, event);
   }
 
   async emit(event: AgendaDomainEvent): Promise<void> {

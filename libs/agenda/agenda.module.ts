@@ -1,3 +1,4 @@
+import { AgendaPersonalDataService } from './agenda-personal-data.service.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/index.js';
@@ -12,13 +13,14 @@ import { SessionEntity } from './entities/session.entity.js';
 import { TrackEntity } from './entities/track.entity.js';
 import { ProgrammeService } from './programme.service.js';
 import { SeatingService } from './seating.service.js';
+import { SessionAudienceService } from './session-audience.service.js';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([RoomEntity, TrackEntity, SessionEntity, SessionPersonEntity, RoundTableEntity, SeatEntity, SessionChangeEntity]),
     EventsModule,
   ],
-  providers: [AgendaEvents, AgendaService, ProgrammeService, SeatingService],
-  exports: [AgendaEvents, AgendaService, ProgrammeService, SeatingService],
+  providers: [AgendaPersonalDataService, AgendaEvents, AgendaService, ProgrammeService, SeatingService, SessionAudienceService],
+  exports: [AgendaPersonalDataService, AgendaEvents, AgendaService, ProgrammeService, SeatingService, SessionAudienceService],
 })
 export class AgendaModule {}

@@ -1,4 +1,14 @@
-export { type AgendaDomainEvent, AgendaEvents, type AgendaListener, type SeatPromotedEvent, type SessionChangedEvent } from './agenda-events.js';
+export {
+  type AgendaDomainEvent,
+  AgendaEvents,
+  type AgendaListener,
+  type AgendaTransactionalEvent,
+  type AgendaTransactionalListener,
+  type SeatPromotedEvent,
+  type SeatTakenEvent,
+  type SessionChangedEvent,
+} from './agenda-events.js';
+export { type SessionAudienceMember, SessionAudienceService, type SessionSummary } from './session-audience.service.js';
 export { renderAgendaCsv, renderAgendaHtml } from './agenda-export.js';
 export { AgendaException, AgendaReason } from './agenda.exception.js';
 export { AgendaModule } from './agenda.module.js';
@@ -31,3 +41,4 @@ export { TrackEntity } from './entities/track.entity.js';
 export { ProgrammeService, type RoomInput, type RoundTableInput, type SessionInput, type SessionPersonInput, type TrackInput } from './programme.service.js';
 export { SeatingService } from './seating.service.js';
 export { datesBetween, describeSpan, eventBounds, zonedDate, zonedInstant, zonedTime } from './zoned-time.js';
+export { AgendaPersonalDataService } from './agenda-personal-data.service.js';

@@ -93,7 +93,9 @@ export class ProgrammeService {
       try {
         await manager.getRepository(RoomEntity).delete({ id: room.id });
       } catch (error) {
-        if (isConstraintViolation(error, PgErrorCode.FOREIGN_KEY_VIOLATION)) throw AgendaException.roomInUse(room.name);
+        if (isConstraintViolation(error, PgErrorCode.FOREIGN_KEY_VIOLATION) || isConstraintViolation(error, PgErrorCode.RESTRICT_VIOLATION)) {
+          throw AgendaException.roomInUse(room.name);
+        }
         throw error;
       }
       return true;
@@ -294,7 +296,10 @@ export class ProgrammeService {
       });
     }
     if (Object.keys(changes).length) await this.refuseHardConflicts(manager, event, session);
-    return logged ? { type: 'agenda.session-changed', eventId: event.id, sessionId: session.id, revision: session.revision, changes } : null;
+    if (!logged) return null;
+    const changed: SessionChangedEvent = { type: 'agenda.session-changed', eventId: event.id, sessionId: session.id, revision: session.revision, changes };
+    await this.bus.emitInTransaction(manager, changed);
+    return changed;
   }
 
   /** A published session must not clash with another published one, nor lie outside the event. */

@@ -60,6 +60,12 @@ export class SeatingService {
         if (isConstraintViolation(error, PgErrorCode.UNIQUE_VIOLATION, 'agenda_seat_session_account_key')) throw AgendaException.alreadySeated(false);
         throw error;
       }
+      if (status === SeatStatus.SEATED) {
+        await this.bus.emitInTransaction(manager, {
+          type: 'agenda.seat-taken', seatId: id, eventId: session.eventId, sessionId: session.id,
+          roundTableId: session.type === SessionType.ROUND_TABLE ? roundTableId! : null, accountId: actor.accountId,
+        });
+      }
       return (await this.seatViews(manager, { seatId: id }))[0];
     });
   }
@@ -85,9 +91,12 @@ export class SeatingService {
       // Lock order as in takeSeat: the table (or session) first, then the seat rows.
       if (seat.roundTableId) await manager.query(`SELECT 1 FROM agenda_round_table WHERE id = $1 FOR UPDATE`, [seat.roundTableId]);
       else await manager.query(`SELECT 1 FROM agenda_session WHERE id = $1 FOR UPDATE`, [session.id]);
-      const deleted: unknown[] = await manager.query(`DELETE FROM agenda_seat WHERE id = $1 RETURNING id`, [seat.id]);
+      // TypeORM answers a DELETE ... RETURNING with [rows, affected count].
+      const [deleted]: [unknown[], number] = await manager.query(`DELETE FROM agenda_seat WHERE id = $1 RETURNING id`, [seat.id]);
       if (!deleted.length) throw AgendaException.notSeated();
-      return this.promotionsOfThisTransaction(manager);
+      const promoted = await this.promotionsOfThisTransaction(manager);
+      for (const r of promoted) await this.bus.emitInTransaction(manager, promotedEvent(r));
+      return promoted;
     });
     await this.announce(promotions);
     return true;
@@ -142,18 +151,7 @@ export class SeatingService {
 
   private async announce(rows: PromotionRow[]): Promise<void> {
     if (!rows.length) return;
-    for (const r of rows) {
-      const event: SeatPromotedEvent = {
-        type: 'agenda.seat-promoted',
-        promotionId: r.id,
-        eventId: r.event_id,
-        sessionId: r.session_id,
-        roundTableId: r.round_table_id,
-        accountId: r.account_id,
-        promotedAt: r.promoted_at,
-      };
-      await this.bus.emit(event);
-    }
+    for (const r of rows) await this.bus.emit(promotedEvent(r));
     await this.dataSource.query(`UPDATE agenda_promotion SET published_at = now() WHERE id = ANY($1::uuid[]) AND published_at IS NULL`, [
       rows.map((r) => r.id),
     ]);
@@ -224,3 +222,14 @@ interface PromotionRow {
   promoted_at: Date;
 }
 
+function promotedEvent(r: PromotionRow): SeatPromotedEvent {
+  return {
+    type: 'agenda.seat-promoted',
+    promotionId: r.id,
+    eventId: r.event_id,
+    sessionId: r.session_id,
+    roundTableId: r.round_table_id,
+    accountId: r.account_id,
+    promotedAt: r.promoted_at,
+  };
+}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { EventAccessService } from '../events/index.js';
@@ -53,6 +53,11 @@ export class CalendarFeedTokensService {
       [eventId, actor!.accountId],
     );
     return count > 0;
+  }
+
+  /** Erasure: switches off every feed of the account, in the caller's transaction. */
+  async revokeAllFor(manager: EntityManager, accountId: string): Promise<void> {
+    await manager.query(`UPDATE calendar_feed_token SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [accountId]);
   }
 
   /** Whose feed a token opens; null for unknown, revoked or malformed tokens (one query at most). */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type EntityManager } from 'typeorm';
 import { Inject, Injectable } from '@nestjs/common';
 import { AgendaService } from '../agenda/index.js';
 import { CommonException, DomainException, ErrorKind } from '../common/index.js';
@@ -9,7 +10,7 @@ import { MeetingsService } from '../matchmaking/index.js';
 import { buildCalendar, type CalendarItem, type CalendarMethod, type CalendarPerson } from './calendar-builder.js';
 import { calendarDomain } from './calendar-uid.js';
 import { CalendarException } from './calendar.exception.js';
-import { type ItemContext, meetingItem, sessionItem } from './calendar-items.js';
+import { type ItemContext, meetingItem, sessionItem, tableLabel } from './calendar-items.js';
 import { CalendarFeedTokensService } from './calendar-feed-tokens.service.js';
 import { buildInvitation } from './invitation.js';
 
@@ -118,6 +119,36 @@ export class CalendarFeedsService {
       },
     });
     return { uid: item.uid, sequence: item.sequence, ics, contentType: `text/calendar; method=${options.method}; charset=UTF-8` };
+  }
+
+  /**
+   * The same invitation read through the caller's transaction (outbox writers): it sees the
+   * uncommitted booking and its new revision, and takes no second connection. Null when the
+   * meeting is not booked into a slot.
+   */
+  async meetingInvitationIn(
+    manager: EntityManager,
+    eventId: string,
+    meetingId: string,
+    options: { method: 'REQUEST' | 'CANCEL'; organizer: CalendarPerson; recipientId: string; sentAt?: Date },
+  ): Promise<{ uid: string; sequence: number; ics: string; tableLabel: string } | null> {
+    const [[event], [view]] = [
+      await this.events.findByIds([eventId], manager),
+      await this.meetings.calendarMeetings(eventId, { cancelledSince: new Date(0), ids: [meetingId], manager }),
+    ];
+    if (!event || !view) return null;
+    const item = meetingItem(view, options.recipientId, this.context(event));
+    const ics = buildInvitation({
+      method: options.method,
+      timeZone: event.timeZone,
+      sentAt: options.sentAt ?? this.clock.now(),
+      item: {
+        ...item,
+        organizer: options.organizer,
+        attendees: [view.requester, view.recipient].map((p) => ({ email: p.email, name: p.name, rsvp: options.method === 'REQUEST', partstat: 'ACCEPTED' as const })),
+      },
+    });
+    return { uid: item.uid, sequence: item.sequence, ics, tableLabel: tableLabel(view) };
   }
 
   private async meetingById(meetingId: string) {

@@ -3,6 +3,7 @@ import { PasswordHasher } from '../identity/index.js';
 import { seedDemoAgenda } from './demo-agenda.js';
 import { DEMO_EVENT, DEMO_LOGINS, DEMO_ORGANISATIONS, DEMO_PASSWORD, demoPeople } from './demo-data.js';
 import { seedDemoMatchmaking } from './demo-matchmaking.js';
+import { seedDemoOutcomes } from './demo-outcomes.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -70,6 +71,7 @@ export async function seedDemo(dataSource: DataSource, hasher = new PasswordHash
     }
     await seedDemoAgenda(manager, eventId);
     await seedDemoMatchmaking(manager, eventId);
+    await seedDemoOutcomes(manager, eventId);
     return { seeded: true, eventSlug: DEMO_EVENT.slug, people: rows.length };
   });
 }

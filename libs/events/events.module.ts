@@ -1,3 +1,4 @@
+import { ConsentModule } from '../consent/index.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/index.js';
@@ -12,7 +13,7 @@ import { ParticipationEvents } from './participation-events.js';
 import { ParticipationsService } from './participations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([EventEntity, ParticipationEntity]), IdentityModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([EventEntity, ParticipationEntity]), IdentityModule, AuditModule, ConsentModule],
   providers: [EventsService, EventAccessService, ParticipationsService, ParticipantImportService, ParticipationEvents, EventAuditLogService],
   exports: [EventsService, EventAccessService, ParticipationsService, ParticipantImportService, ParticipationEvents, EventAuditLogService],
 })

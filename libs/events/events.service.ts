@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { isValidTimeZone } from '../config/index.js';
 import { AuditLogService } from '../audit/index.js';
@@ -80,8 +80,9 @@ export class EventsService {
     return this.access.findVisible(actor, id);
   }
 
-  findByIds(ids: readonly string[]): Promise<EventEntity[]> {
-    return this.dataSource.getRepository(EventEntity).findBy({ id: In([...ids]) });
+  /** Pass the caller's manager when inside a transaction (no second connection). */
+  findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<EventEntity[]> {
+    return manager.getRepository(EventEntity).findBy({ id: In([...ids]) });
   }
 
   /** Creates a draft event; its creator becomes its first organiser. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { AuditLogService } from '../audit/index.js';
+import { ConsentPurpose, ConsentsService } from '../consent/index.js';
 import { type Actor } from '../identity/index.js';
 import { EventStatus } from './entities/event.entity.js';
 import { ParticipantRole, ParticipationEntity, ParticipationStatus } from './entities/participation.entity.js';
@@ -22,14 +23,19 @@ export class ParticipationsService {
     private readonly access: EventAccessService,
     private readonly participationEvents: ParticipationEvents,
     private readonly audit: AuditLogService,
+    private readonly consents: ConsentsService,
   ) {}
 
   /**
    * Registers the actor as a participant. Pending when the event requires approval. Two
-   * concurrent registrations of one person: the unique key lets exactly one win.
+   * concurrent registrations of one person: the unique key lets exactly one win. Needs the
+   * version of the consent wording the person agreed to; it is recorded with the registration.
    */
-  async register(actor: Actor | null, eventId: string): Promise<ParticipationEntity> {
+  async register(actor: Actor | null, eventId: string, consentVersion?: string | null): Promise<ParticipationEntity> {
     if (!actor) throw CommonException.authenticationRequired();
+    const version = this.consents.assertValid(ConsentPurpose.EVENT_REGISTRATION, consentVersion, 'consentVersion');
+    const recordConsent = (manager: EntityManager) =>
+      this.consents.record(manager, { accountId: actor.accountId, eventId, purpose: ConsentPurpose.EVENT_REGISTRATION, version, field: 'consentVersion' });
     return this.dataSource.transaction(async (manager) => {
       const event = await this.access.findVisible(actor, eventId, manager);
       if (event.status !== EventStatus.PUBLISHED) throw EventsException.notOpen();
@@ -41,6 +47,7 @@ export class ParticipationsService {
         if (existing.status !== ParticipationStatus.CANCELLED) throw EventsException.alreadyRegistered();
         existing.status = status;
         const saved = await repo.save(existing);
+        await recordConsent(manager);
         await this.participationEvents.emit(manager, { type: 'REGISTERED', participation: saved });
         return saved;
       }
@@ -53,6 +60,7 @@ export class ParticipationsService {
         }
         throw error;
       }
+      await recordConsent(manager);
       await this.participationEvents.emit(manager, { type: 'REGISTERED', participation: saved });
       return saved;
     });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { LoginThrottle } from '../security/index.js';
+import { ConsentPurpose, ConsentsService } from '../consent/index.js';
 import { type Actor } from './actor.js';
 import { AccountEntity } from './entities/account.entity.js';
 import { IdentityException } from './identity.exception.js';
@@ -17,6 +18,8 @@ export interface RegisterAccountInput {
   password: string;
   jobTitle?: string | null;
   organisation?: OrganisationInput | null;
+  /** Version of the account consent wording the person agreed to; required. */
+  consentVersion?: string | null;
 }
 
 export interface AuthResult {
@@ -35,16 +38,20 @@ export class AccountsService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly consents: ConsentsService,
   ) {}
 
   async register(input: RegisterAccountInput): Promise<AuthResult> {
     const email = normaliseEmail(input.email);
     const name = requireName(input.name);
     if (typeof input.password !== 'string' || input.password.length < MIN_PASSWORD) throw IdentityException.weakPassword();
+    const consentVersion = this.consents.assertValid(ConsentPurpose.ACCOUNT, input.consentVersion, 'input.consentVersion');
     const passwordHash = await this.hasher.hash(input.password);
     const account = await this.dataSource.transaction(async (manager) => {
       const organisation = input.organisation ? await this.organisations.findOrCreate(input.organisation, manager) : null;
-      return this.insert(manager, { email, name, passwordHash, organisationId: organisation?.id ?? null, jobTitle: input.jobTitle ?? null });
+      const created = await this.insert(manager, { email, name, passwordHash, organisationId: organisation?.id ?? null, jobTitle: input.jobTitle ?? null });
+      await this.consents.record(manager, { accountId: created.id, purpose: ConsentPurpose.ACCOUNT, version: consentVersion, field: 'input.consentVersion' });
+      return created;
     });
     return { ...(await this.tokens.issue(account.id)), account };
   }
@@ -85,6 +92,20 @@ export class AccountsService {
   async revokeAllTokens(actor: Actor | null): Promise<void> {
     if (!actor) throw CommonException.authenticationRequired();
     await this.tokens.revokeAll(actor.accountId);
+  }
+
+  /**
+   * Erasure: replaces name and e-mail with a tombstone, drops password, organisation and job
+   * title, and revokes every token, in the caller's transaction. The row stays so meetings and
+   * participations remain countable, now anonymous.
+   */
+  async erasePersonalData(manager: EntityManager, accountId: string): Promise<void> {
+    await manager.query(
+      `UPDATE account SET name = 'Deleted account', email = 'erased-' || id || '@erased.invalid', password_hash = NULL,
+              organisation_id = NULL, job_title = NULL, token_version = token_version + 1, erased_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [accountId],
+    );
   }
 
   findByIds(ids: readonly string[]): Promise<AccountEntity[]> {

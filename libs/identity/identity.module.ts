@@ -1,3 +1,4 @@
+import { ConsentModule } from '../consent/index.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SecurityModule } from '../security/index.js';
@@ -9,7 +10,7 @@ import { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, OrganisationEntity]), SecurityModule],
+  imports: [TypeOrmModule.forFeature([AccountEntity, OrganisationEntity]), SecurityModule, ConsentModule],
   providers: [AccountsService, OrganisationsService, PasswordHasher, TokenService],
   exports: [AccountsService, OrganisationsService, TokenService],
 })

@@ -9,6 +9,7 @@ export { MeetingRequestEntity, MeetingRequestStatus } from './entities/meeting-r
 export { MeetingSlotEntity } from './entities/meeting-slot.entity.js';
 export { MeetingEntity, MeetingStatus } from './entities/meeting.entity.js';
 export { MatchmakingAccessService } from './matchmaking-access.service.js';
+export { type CancelledForErasure, MatchmakingPersonalDataService } from './matchmaking-personal-data.service.js';
 export { MATCHMAKING_CLOCK, type MatchmakingClock, systemClock } from './matchmaking-clock.js';
 export {
   type CardOrganisation,
@@ -21,6 +22,7 @@ export {
 } from './matchmaking-profiles.service.js';
 export { defaultSettings, MatchmakingSettingsService, type MatchmakingSettingsInput } from './matchmaking-settings.service.js';
 export { MatchmakingException, MatchmakingReason } from './matchmaking.exception.js';
+export { type MatchmakingDomainEvent, MatchmakingEvents, type MatchmakingListener, type MeetingSnapshot, type RequestSnapshot } from './matchmaking-events.js';
 export { MatchmakingModule } from './matchmaking.module.js';
 export { generateSlots } from './meeting-slots.js';
 export { type AcceptResult, MeetingRequestsService, RequestDirection, type SendRequestInput } from './meeting-requests.service.js';
@@ -38,3 +40,15 @@ export {
   type ScoringProfile,
 } from './recommendation-scoring.js';
 export { type Recommendation, RecommendationsService } from './recommendations.service.js';
+export { SchedulingRunException, SchedulingRunReason } from './scheduling-run.exception.js';
+export { SchedulingRunsModule, SchedulingRunWorkerModule } from './scheduling-runs.module.js';
+export {
+  type DraftAssignment,
+  type DraftUnplaced,
+  SCHEDULING_RUN_QUEUE,
+  type SchedulingPerson,
+  type SchedulingRunOptions,
+  SchedulingRunStatus,
+  SchedulingRunsService,
+  type SchedulingRunView,
+} from './scheduling-runs.service.js';

@@ -14,7 +14,9 @@ import { MeetingRequestEntity } from './entities/meeting-request.entity.js';
 import { MeetingSlotEntity } from './entities/meeting-slot.entity.js';
 import { MeetingEntity } from './entities/meeting.entity.js';
 import { MatchmakingAccessService } from './matchmaking-access.service.js';
+import { MatchmakingEvents } from './matchmaking-events.js';
 import { MATCHMAKING_CLOCK, systemClock } from './matchmaking-clock.js';
+import { MatchmakingPersonalDataService } from './matchmaking-personal-data.service.js';
 import { MatchmakingProfilesService } from './matchmaking-profiles.service.js';
 import { MatchmakingSettingsService } from './matchmaking-settings.service.js';
 import { MeetingRequestsService } from './meeting-requests.service.js';
@@ -22,6 +24,7 @@ import { MeetingsService } from './meetings.service.js';
 import { RecommendationsService } from './recommendations.service.js';
 
 const services = [
+  MatchmakingPersonalDataService,
   MatchmakingAccessService,
   MatchmakingSettingsService,
   MatchmakingProfilesService,
@@ -30,6 +33,7 @@ const services = [
   MeetingRequestsService,
   RecommendationsService,
   AgendaWindowsService,
+  MatchmakingEvents,
 ];
 
 @Module({

@@ -13,6 +13,7 @@ import { MATCHMAKING_CLOCK, type MatchmakingClock } from './matchmaking-clock.js
 import { MatchmakingException } from './matchmaking.exception.js';
 import { MatchmakingSettingsService } from './matchmaking-settings.service.js';
 import { MeetingsService } from './meetings.service.js';
+import { MatchmakingEvents, meetingSnapshot, requestSnapshot } from './matchmaking-events.js';
 
 export interface SendRequestInput {
   recipientId: string;
@@ -41,6 +42,7 @@ export class MeetingRequestsService {
     private readonly meetings: MeetingsService,
     private readonly availability: AvailabilityService,
     @Inject(MATCHMAKING_CLOCK) private readonly clock: MatchmakingClock,
+    private readonly changes: MatchmakingEvents,
   ) {}
 
   async send(actor: Actor | null, eventId: string, input: SendRequestInput, onBehalfOf?: string | null): Promise<MeetingRequestEntity> {
@@ -67,8 +69,9 @@ export class MeetingRequestsService {
       }
       const now = this.clock.now();
       const repo = manager.getRepository(MeetingRequestEntity);
+      let saved: MeetingRequestEntity;
       try {
-        return await repo.save(
+        saved = await repo.save(
           repo.create({
             eventId,
             requesterId: subject.accountId,
@@ -86,6 +89,8 @@ export class MeetingRequestsService {
         if (isConstraintViolation(error, PgErrorCode.UNIQUE_VIOLATION, 'meeting_request_open_pair_key')) throw MatchmakingException.duplicateRequest();
         throw error;
       }
+      await this.changes.emit(manager, { type: 'request.sent', request: requestSnapshot(saved), actorId: subject.actorId });
+      return saved;
     });
   }
 
@@ -130,7 +135,8 @@ export class MeetingRequestsService {
           rescheduleBy: null,
         }),
       );
-      if (slot) meeting = await this.meetings.bookInto(manager, meeting, slot, tableNumber ?? null, settings, commitments);
+      await this.changes.emit(manager, { type: 'request.accepted', request: requestSnapshot(request), meeting: meetingSnapshot(meeting), actorId: actor!.accountId });
+      if (slot) meeting = await this.meetings.bookInto(manager, meeting, slot, tableNumber ?? null, settings, commitments, actor!.accountId);
       return { request, meeting };
     });
   }
@@ -144,7 +150,9 @@ export class MeetingRequestsService {
       request.status = MeetingRequestStatus.DECLINED;
       request.declineReason = text;
       request.respondedAt = this.clock.now();
-      return manager.getRepository(MeetingRequestEntity).save(request);
+      const saved = await manager.getRepository(MeetingRequestEntity).save(request);
+      await this.changes.emit(manager, { type: 'request.declined', request: requestSnapshot(saved), actorId: actor!.accountId });
+      return saved;
     });
   }
 
@@ -154,21 +162,32 @@ export class MeetingRequestsService {
       const { request } = await this.authorised(actor, requestId, manager, 'requester');
       this.requirePending(request);
       request.status = MeetingRequestStatus.CANCELLED;
-      return manager.getRepository(MeetingRequestEntity).save(request);
+      const saved = await manager.getRepository(MeetingRequestEntity).save(request);
+      await this.changes.emit(manager, { type: 'request.cancelled', request: requestSnapshot(saved), actorId: actor!.accountId });
+      return saved;
     });
   }
 
   /** Expires pending requests whose time is up. For the job runner, tests and organisers. */
   async expireOverdue(now: Date = this.clock.now(), eventId?: string): Promise<number> {
-    const [{ count }] = await this.dataSource.query(
-      `WITH expired AS (
-         UPDATE meeting_request SET status = 'EXPIRED', updated_at = now()
+    // One transaction: the expiry and its messages commit together.
+    return this.dataSource.transaction(async (manager) => {
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
+      const [expired]: [{ id: string; event_id: string; requester_id: string; recipient_id: string; message: string | null }[], number] = await manager.query(
+        `UPDATE meeting_request SET status = 'EXPIRED', updated_at = now()
           WHERE status = 'PENDING' AND expires_at <= $1 AND ($2::uuid IS NULL OR event_id = $2)
-          RETURNING 1)
-       SELECT count(*)::int AS count FROM expired`,
-      [now, eventId ?? null],
-    );
-    return count;
+          RETURNING id, event_id, requester_id, recipient_id, message`,
+        [now, eventId ?? null],
+      );
+      for (const r of expired) {
+        await this.changes.emit(manager, {
+          type: 'request.expired',
+          request: { id: r.id, eventId: r.event_id, requesterId: r.requester_id, recipientId: r.recipient_id, message: r.message, declineReason: null },
+          actorId: null,
+        });
+      }
+      return expired.length;
+    });
   }
 
   /** Organisers trigger expiry for their event by hand. */

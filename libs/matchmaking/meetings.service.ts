@@ -11,6 +11,7 @@ import { MeetingEntity, MeetingStatus } from './entities/meeting.entity.js';
 import { type AgendaCommitment } from './agenda-commitments.port.js';
 import { AvailabilityService, lowestFreeTable } from './availability.service.js';
 import { MatchmakingAccessService } from './matchmaking-access.service.js';
+import { MatchmakingEvents, meetingSnapshot } from './matchmaking-events.js';
 import { MatchmakingException } from './matchmaking.exception.js';
 import { MatchmakingSettingsService } from './matchmaking-settings.service.js';
 
@@ -46,6 +47,7 @@ export class MeetingsService {
     private readonly access: MatchmakingAccessService,
     private readonly settings: MatchmakingSettingsService,
     private readonly availability: AvailabilityService,
+    private readonly changes: MatchmakingEvents,
   ) {}
 
   /** A participant's meetings (own, or anyone's for organisers), in time order, unscheduled last. */
@@ -81,7 +83,7 @@ export class MeetingsService {
         if (tableNumber !== undefined && tableNumber !== null) this.checkTable(tableNumber, settings);
       }
       const slot = await this.settings.requireSlot(meeting.eventId, slotId, 'slotId', manager);
-      return this.bookInto(manager, meeting, slot, tableNumber ?? null, settings, commitments);
+      return this.bookInto(manager, meeting, slot, tableNumber ?? null, settings, commitments, actor!.accountId);
     });
   }
 
@@ -99,6 +101,7 @@ export class MeetingsService {
       await manager.getRepository(MeetingEntity).save(meeting);
       // The pair may request each other again.
       await manager.query(`UPDATE meeting_request SET status = $2, updated_at = now() WHERE id = $1`, [meeting.requestId, MeetingRequestStatus.CANCELLED]);
+      await this.changes.emit(manager, { type: 'meeting.cancelled', meeting: meetingSnapshot(meeting), wasBooked: meeting.slotId !== null, actorId: actor!.accountId });
       return meeting;
     });
   }
@@ -116,7 +119,9 @@ export class MeetingsService {
       if (slot.id === meeting.slotId) throw CommonException.invalidInput('slotId', 'The meeting is already in this slot.');
       meeting.rescheduleSlotId = slot.id;
       meeting.rescheduleBy = actor!.accountId;
-      return manager.getRepository(MeetingEntity).save(meeting);
+      const saved = await manager.getRepository(MeetingEntity).save(meeting);
+      await this.changes.emit(manager, { type: 'meeting.reschedule-proposed', meeting: meetingSnapshot(saved), proposedSlotId: slot.id, actorId: actor!.accountId });
+      return saved;
     });
   }
 
@@ -136,7 +141,7 @@ export class MeetingsService {
       if (!accept) return manager.getRepository(MeetingEntity).save(meeting);
       const settings = await this.settings.forBooking(meeting.eventId, manager);
       const slot = await this.settings.requireSlot(meeting.eventId, slotId, 'slotId', manager);
-      return this.bookInto(manager, meeting, slot, null, settings, commitments);
+      return this.bookInto(manager, meeting, slot, null, settings, commitments, actor!.accountId);
     });
   }
 
@@ -174,8 +179,10 @@ export class MeetingsService {
     tableNumber: number | null,
     settings: MatchmakingSettingsEntity,
     commitments: AgendaCommitment[],
+    actorId: string | null = null,
   ): Promise<MeetingEntity> {
     this.requireConfirmed(meeting);
+    const before = { slotId: meeting.slotId, tableNumber: meeting.tableNumber };
     if (tableNumber !== null) this.checkTable(tableNumber, settings);
     await manager.query(`SELECT 1 FROM meeting_slot WHERE id = $1 FOR UPDATE`, [slot.id]);
     const people = [meeting.requesterId, meeting.recipientId];
@@ -213,6 +220,9 @@ export class MeetingsService {
       ]);
     } catch (error) {
       throw this.bookingConflict(error, slot, table, names);
+    }
+    if (before.slotId !== slot.id || before.tableNumber !== table) {
+      await this.changes.emit(manager, { type: 'meeting.booked', meeting: meetingSnapshot(meeting), moved: before.slotId !== null, actorId });
     }
     return meeting;
   }
@@ -264,7 +274,7 @@ export class MeetingsService {
    */
   async calendarMeetings(
     eventId: string,
-    options: { cancelledSince: Date; accountId?: string; ids?: readonly string[] },
+    options: { cancelledSince: Date; accountId?: string; ids?: readonly string[]; manager?: EntityManager },
   ): Promise<CalendarMeetingView[]> {
     if (!isUuid(eventId) || (options.accountId !== undefined && !isUuid(options.accountId))) return [];
     const ids = options.ids ? options.ids.filter(isUuid) : null;
@@ -272,7 +282,7 @@ export class MeetingsService {
     const rows: {
       id: string; status: MeetingStatus; table_number: number; table_name: string | null; revision: number; updated_at: Date;
       starts_at: Date; ends_at: Date; people: CalendarMeetingView['requester'][];
-    }[] = await this.dataSource.query(
+    }[] = await (options.manager ?? this.dataSource.manager).query(
       `SELECT m.id, m.status, m.table_number, ms.table_names[m.table_number] AS table_name, m.revision,
               greatest(m.updated_at, m.revised_at) AS updated_at, sl.starts_at, sl.ends_at,
               json_build_array(
@@ -302,6 +312,16 @@ export class MeetingsService {
       requester: r.people[0],
       recipient: r.people[1],
     }));
+  }
+
+  /** Events with confirmed, booked meetings starting in [from, to) (reminder sweeps). */
+  async eventsWithMeetingsBetween(from: Date, to: Date): Promise<string[]> {
+    const rows: { event_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT m.event_id FROM meeting m JOIN meeting_slot sl ON sl.id = m.slot_id
+        WHERE m.status = 'CONFIRMED' AND sl.starts_at >= $1 AND sl.starts_at < $2`,
+      [from, to],
+    );
+    return rows.map((r) => r.event_id);
   }
 
   private query(eventId: string, filter: MeetingFilter, accountId?: string): Promise<MeetingEntity[]> {

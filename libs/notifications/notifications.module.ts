@@ -1,3 +1,4 @@
+import { NotificationsPersonalDataService } from './notifications-personal-data.service.js';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/index.js';
@@ -23,8 +24,8 @@ import { RemindersService } from './reminders.service.js';
     EventsModule,
     IdentityModule,
   ],
-  providers: [NotificationsService, MailTransport, MailDeliveryService, RemindersService, ReminderSources, ParticipationNotifications],
-  exports: [NotificationsService, MailTransport, MailDeliveryService, RemindersService, ReminderSources],
+  providers: [NotificationsPersonalDataService, NotificationsService, MailTransport, MailDeliveryService, RemindersService, ReminderSources, ParticipationNotifications],
+  exports: [NotificationsPersonalDataService, NotificationsService, MailTransport, MailDeliveryService, RemindersService, ReminderSources],
 })
 export class NotificationsModule {}
 

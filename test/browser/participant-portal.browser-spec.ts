@@ -73,6 +73,10 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
     await page.getByLabel('E-mail').fill('olga@lapland.example');
     await page.getByLabel(/^Password/).fill('short');
     await page.getByLabel('Organisation name').fill('Regional Council of Lapland');
+    // Without consent the form asks for it first.
+    await page.getByRole('button', { name: 'Create account' }).last().click();
+    await page.getByText('Please agree to create an account.').waitFor();
+    await page.getByLabel(/I agree that ClusterMeet stores/).check();
     await page.getByRole('button', { name: 'Create account' }).last().click();
     // The API's field error appears under the password field; nothing typed is lost.
     await page.getByText('at least 10 characters long').waitFor();

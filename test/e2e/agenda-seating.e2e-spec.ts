@@ -28,7 +28,7 @@ describe('agenda seats and waiting lists (GraphQL end to end)', () => {
     people = [];
     for (let i = 0; i < 56; i++) {
       const p = await t.signUp(`Racer ${i}`);
-      await t.ok(`mutation($e: ID!) { registerForEvent(eventId: $e) { status } }`, { e: eventId }, p.token);
+      await t.ok(`mutation($e: ID!) { registerForEvent(eventId: $e, consentVersion: "2026-11") { status } }`, { e: eventId }, p.token);
       people.push(p);
     }
   });

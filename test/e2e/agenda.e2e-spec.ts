@@ -44,7 +44,7 @@ describe('agenda (GraphQL end to end)', () => {
       otherOrganiser.token,
     );
     for (const person of [speaker, moderator, participant]) {
-      await t.ok(`mutation($eventId: ID!) { registerForEvent(eventId: $eventId) { status } }`, { eventId }, person.token);
+      await t.ok(`mutation($eventId: ID!) { registerForEvent(eventId: $eventId, consentVersion: "2026-11") { status } }`, { eventId }, person.token);
     }
     const room = async (name: string, capacity: number) =>
       (await t.ok(`mutation($e: ID!, $i: RoomInput!) { createRoom(eventId: $e, input: $i) { id } }`, { e: eventId, i: { name, capacity, location: '1st floor' } }, organiser.token))
@@ -181,7 +181,7 @@ describe('agenda (GraphQL end to end)', () => {
     // Registrations above a room's capacity (2 seats in Tunturi, capacity 3 in the session).
     await t.ok(`mutation($id: ID!) { updateSession(id: $id, input: { capacity: 3 }) { id } }`, { id: a.id }, organiser.token);
     for (const p of [participant, speaker, otherOrganiser]) {
-      if (p === otherOrganiser) await t.ok(`mutation($eventId: ID!) { registerForEvent(eventId: $eventId) { status } }`, { eventId }, p.token);
+      if (p === otherOrganiser) await t.ok(`mutation($eventId: ID!) { registerForEvent(eventId: $eventId, consentVersion: "2026-11") { status } }`, { eventId }, p.token);
       await t.ok(`mutation($s: ID!) { takeSeat(sessionId: $s) { status } }`, { s: a.id }, p.token);
     }
     const after = await t.ok(`query($e: ID!) { agendaConflicts(eventId: $e) { kind severity sessionIds } }`, { e: eventId }, organiser.token);
@@ -233,7 +233,7 @@ describe('agenda (GraphQL end to end)', () => {
     const myEvent = e.createEvent.id;
     await t.ok(`mutation($id: ID!) { setEventStatus(id: $id, status: PUBLISHED) { status } }`, { id: myEvent }, organiser.token);
     const someone = await t.signUp('Seat Holder');
-    for (const p of [participant, someone]) await t.ok(`mutation($e: ID!) { registerForEvent(eventId: $e) { status } }`, { e: myEvent }, p.token);
+    for (const p of [participant, someone]) await t.ok(`mutation($e: ID!) { registerForEvent(eventId: $e, consentVersion: "2026-11") { status } }`, { e: myEvent }, p.token);
     const mk = async (title: string, type: string, from: string, to: string, extra: Record<string, unknown> = {}) => {
       const { createSession } = await t.ok(CREATE_SESSION, { eventId: myEvent, input: { title, type, startsAt: at(from), endsAt: at(to), ...extra } }, organiser.token);
       await t.ok(SET_STATUS, { id: createSession.id, status: 'PUBLISHED' }, organiser.token);

@@ -117,7 +117,7 @@ describe('fuzzing the public API with bad inputs', () => {
     );
     eventId = createEvent.id;
     await t.ok(`mutation($id: ID!) { setEventStatus(id: $id, status: PUBLISHED) { id } }`, { id: eventId }, organiser.token);
-    participationId = (await t.ok(`mutation($id: ID!) { registerForEvent(eventId: $id) { id } }`, { id: eventId }, participant.token)).registerForEvent.id;
+    participationId = (await t.ok(`mutation($id: ID!) { registerForEvent(eventId: $id, consentVersion: "2026-11") { id } }`, { id: eventId }, participant.token)).registerForEvent.id;
   });
   afterAll(async () => {
     await t?.stop();
@@ -137,6 +137,7 @@ describe('fuzzing the public API with bad inputs', () => {
             name: g.value(() => g.string()),
             password: g.value(() => g.password()),
             jobTitle: g.value(() => g.string()),
+            consentVersion: g.chance(0.8) ? '2026-11' : g.value(() => g.string()),
             organisation: g.chance(0.5) ? g.value(() => ({ name: g.string(), type: g.pick(['SME', 'CLUSTER', 'sme', 'SPACESHIP', 1]), country: g.pick(['FI', 'fi', 'Finland', 'ZZ', '', null]) })) : undefined,
           },
         }),
@@ -187,7 +188,7 @@ describe('fuzzing the public API with bad inputs', () => {
       {
         name: 'registerForEvent',
         as: 'participant',
-        document: `mutation($id: ID!) { registerForEvent(eventId: $id) { id } }`,
+        document: `mutation($id: ID!) { registerForEvent(eventId: $id, consentVersion: "2026-11") { id } }`,
         variables: (g) => ({ id: g.value(someId) }),
       },
       {

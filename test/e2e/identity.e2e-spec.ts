@@ -17,6 +17,7 @@ describe('accounts and sign-in (GraphQL end to end)', () => {
       email: 'Aino.Korhonen@Digipolis.example',
       name: 'Aino Korhonen',
       password: 'a long enough password',
+      consentVersion: '2026-11',
       organisation: { name: 'Digipolis', type: 'CLUSTER', country: 'fi', region: 'Lapland' },
     };
     const { register } = await t.ok(REGISTER, { input });
@@ -39,7 +40,7 @@ describe('accounts and sign-in (GraphQL end to end)', () => {
   });
 
   it('refuses malformed input with BAD_USER_INPUT and the field', async () => {
-    const base = { email: 'ok@test.example', name: 'Ok', password: 'long enough password' };
+    const base = { email: 'ok@test.example', name: 'Ok', password: 'long enough password', consentVersion: '2026-11' };
     const cases: [Record<string, unknown>, string][] = [
       [{ email: 'not-an-email' }, 'email'],
       [{ password: 'short' }, 'password'],

@@ -46,7 +46,7 @@ describe('notifications through a real SMTP server (end to end)', () => {
 
   it('sends "registration received" and "approved" from the events library, with text, HTML and headers', async () => {
     const person = await t.signUp('Pekka Participant');
-    const { registerForEvent } = await t.ok(`mutation($e: ID!) { registerForEvent(eventId: $e) { id } }`, { e: eventId }, person.token);
+    const { registerForEvent } = await t.ok(`mutation($e: ID!) { registerForEvent(eventId: $e, consentVersion: "2026-11") { id } }`, { e: eventId }, person.token);
     const received = await waitFor('registration mail', async () => mailsTo(person.email)[0]);
     expect(received.subject).toBe('We received your registration for Kittilä Cluster Days');
     expect(received.text).toContain('Hello Pekka Participant');

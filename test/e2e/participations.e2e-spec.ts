@@ -1,6 +1,6 @@
 import { errorCode, TestApp } from '../support/test-app.js';
 
-const REGISTER = `mutation($eventId: ID!) { registerForEvent(eventId: $eventId) { id role status } }`;
+const REGISTER = `mutation($eventId: ID!) { registerForEvent(eventId: $eventId, consentVersion: "2026-11") { id role status } }`;
 const CANCEL = `mutation($eventId: ID!) { cancelMyRegistration(eventId: $eventId) { status } }`;
 const DECIDE = `mutation($id: ID!, $approve: Boolean!) { decideRegistration(participationId: $id, approve: $approve) { status } }`;
 const SET_ROLE = `mutation($id: ID!, $role: ParticipantRole!) { setParticipantRole(participationId: $id, role: $role) { role } }`;

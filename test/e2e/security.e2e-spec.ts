@@ -86,7 +86,7 @@ describe('rate limits and login back-off', () => {
   it('counts registrations per address across concurrent requests and answers with a retry hint', async () => {
     const attempts = await Promise.all(
       Array.from({ length: 7 }, (_, i) =>
-        post(t, { query: REGISTER, variables: { input: { email: `burst${i}@test.example`, name: `Burst ${i}`, password: 'long enough password' } } }, { 'x-forwarded-for': '203.0.113.7' }),
+        post(t, { query: REGISTER, variables: { input: { email: `burst${i}@test.example`, name: `Burst ${i}`, password: 'long enough password', consentVersion: '2026-11' } } }, { 'x-forwarded-for': '203.0.113.7' }),
       ),
     );
     const ok = attempts.filter((a) => !a.body.errors);
@@ -101,18 +101,18 @@ describe('rate limits and login back-off', () => {
     // Nothing was stored for the refused ones.
     expect((await t.db.query(`SELECT count(*)::int AS n FROM account WHERE email LIKE 'burst%'`))[0].n).toBe(4);
     // Another address has its own budget.
-    const other = await post(t, { query: REGISTER, variables: { input: { email: 'elsewhere@test.example', name: 'Elsewhere', password: 'long enough password' } } }, { 'x-forwarded-for': '198.51.100.9' });
+    const other = await post(t, { query: REGISTER, variables: { input: { email: 'elsewhere@test.example', name: 'Elsewhere', password: 'long enough password', consentVersion: '2026-11' } } }, { 'x-forwarded-for': '198.51.100.9' });
     expect(other.body.errors).toBeUndefined();
   });
 
   it('backs off after repeated failures of one e-mail from one address, the same for unknown e-mails', async () => {
     const from = { 'x-forwarded-for': '192.0.2.10' };
-    await post(t, { query: REGISTER, variables: { input: { email: 'victim@test.example', name: 'Victim', password: 'the right password' } } }, { 'x-forwarded-for': '192.0.2.99' });
+    await post(t, { query: REGISTER, variables: { input: { email: 'victim@test.example', name: 'Victim', password: 'the right password', consentVersion: '2026-11' } } }, { 'x-forwarded-for': '192.0.2.99' });
     for (let i = 0; i < 3; i++) {
       const res = await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'wrong guess' } }, from);
       expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
-    const locked = await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'the right password' } }, from);
+    const locked = await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'the right password', consentVersion: '2026-11' } }, from);
     expect(locked.body.errors[0].extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'LOGIN_LOCKED' });
     expect(locked.body.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(20);
     expect(locked.body.errors[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(30);
@@ -123,13 +123,13 @@ describe('rate limits and login back-off', () => {
     expect(ghost.body.errors[0].message.replace(/\d+/g, 'N')).toBe(locked.body.errors[0].message.replace(/\d+/g, 'N'));
 
     // The owner, from their own address, is not locked out by the stranger.
-    const owner = await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'the right password' } }, { 'x-forwarded-for': '192.0.2.99' });
+    const owner = await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'the right password', consentVersion: '2026-11' } }, { 'x-forwarded-for': '192.0.2.99' });
     expect(owner.body.errors).toBeUndefined();
 
     // The wait doubles: one more failure once the lock has passed makes it 60 s.
     await t.db.query(`UPDATE login_failure SET locked_until = now() - interval '1 second'`);
     await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'wrong again' } }, from);
-    const longer = await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'the right password' } }, from);
+    const longer = await post(t, { query: LOGIN, variables: { email: 'victim@test.example', password: 'the right password', consentVersion: '2026-11' } }, from);
     expect(longer.body.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(50);
   });
 
@@ -233,7 +233,7 @@ describe('audit log', () => {
     const id = createEvent.id;
     await t.ok(`mutation($id: ID!) { updateEvent(id: $id, input: { name: "Audited event", venue: "Levi" }) { id } }`, { id }, organiser.token);
     await t.ok(`mutation($id: ID!) { setEventStatus(id: $id, status: PUBLISHED) { id } }`, { id }, organiser.token);
-    const { registerForEvent } = await t.ok(`mutation($id: ID!) { registerForEvent(eventId: $id) { id } }`, { id }, participant.token);
+    const { registerForEvent } = await t.ok(`mutation($id: ID!) { registerForEvent(eventId: $id, consentVersion: "2026-11") { id } }`, { id }, participant.token);
     await t.ok(`mutation($p: ID!) { decideRegistration(participationId: $p, approve: true) { id } }`, { p: registerForEvent.id }, organiser.token);
     await t.ok(`mutation($p: ID!) { setParticipantRole(participationId: $p, role: SPEAKER) { id } }`, { p: registerForEvent.id }, organiser.token);
     await t.ok(`mutation($id: ID!, $csv: String!) { importParticipants(eventId: $id, csv: $csv) { applied } }`, { id, csv: 'name,email\nImported Person,imported@test.example\n' }, organiser.token);

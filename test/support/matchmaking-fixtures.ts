@@ -57,7 +57,7 @@ export async function person(
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}.${++counter}@test.example`;
   const data = await t.ok(
     `mutation($input: RegisterAccountInput!) { register(input: $input) { token account { id } } }`,
-    { input: { email, name, password: 'correct horse battery', organisation: organisation ?? null } },
+    { input: { email, name, password: 'correct horse battery', organisation: organisation ?? null, consentVersion: '2026-11' } },
   );
   return { token: data.register.token, accountId: data.register.account.id, name };
 }
@@ -75,7 +75,7 @@ export async function participant(
   } = {},
 ): Promise<Person> {
   const p = await person(t, name, options.organisation);
-  await t.ok(`mutation($eventId: ID!) { registerForEvent(eventId: $eventId) { status } }`, { eventId: event.eventId }, p.token);
+  await t.ok(`mutation($eventId: ID!) { registerForEvent(eventId: $eventId, consentVersion: "2026-11") { status } }`, { eventId: event.eventId }, p.token);
   await t.ok(
     `mutation($eventId: ID!, $input: MatchmakingProfileInput!) { updateMatchmakingProfile(eventId: $eventId, input: $input) { accountId } }`,
     { eventId: event.eventId, input: { takingPart: true, ...options.profile } },

@@ -71,7 +71,7 @@ export class TestApp {
   async signUp(name: string, email = `${name.toLowerCase().replace(/\W+/g, '.')}@test.example`) {
     const data = await this.ok<{ register: { token: string; account: { id: string } } }>(
       `mutation($input: RegisterAccountInput!) { register(input: $input) { token account { id } } }`,
-      { input: { email, name, password: 'correct horse battery' } },
+      { input: { email, name, password: 'correct horse battery', consentVersion: '2026-11' } },
     );
     return { token: data.register.token, accountId: data.register.account.id, email };
   }

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { type Response } from 'express';
 import { AgendaService, renderAgendaCsv, renderAgendaHtml } from '../../../libs/agenda/index.js';
 import { DomainException, ErrorKind } from '../../../libs/common/index.js';
+import { RateLimit } from '../security/rate-limit.guard.js';
 
 /** The published programme as a print-friendly page and as CSV; public, like the event page. */
 @Controller('events')
@@ -9,11 +10,13 @@ export class AgendaExportController {
   constructor(private readonly agenda: AgendaService) {}
 
   @Get(':slug/agenda.html')
+  @RateLimit('export')
   async html(@Param('slug') slug: string, @Res() res: Response) {
     await this.send(res, slug, 'text/html; charset=utf-8', renderAgendaHtml);
   }
 
   @Get(':slug/agenda.csv')
+  @RateLimit('export')
   async csv(@Param('slug') slug: string, @Res() res: Response) {
     await this.send(res, slug, 'text/csv; charset=utf-8', renderAgendaCsv, `attachment; filename="${slug.replace(/[^a-z0-9-]/gi, '')}-agenda.csv"`);
   }

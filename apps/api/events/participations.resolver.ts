@@ -33,8 +33,13 @@ export class ParticipationsResolver {
   }
 
   @Mutation(() => ParticipationModel, { description: 'Register for a published event (pending if it requires approval).' })
-  registerForEvent(@CurrentActor() actor: Actor | null, @Args('eventId', { type: () => ID }) eventId: string) {
-    return this.participations.register(actor, eventId);
+  registerForEvent(
+    @CurrentActor() actor: Actor | null,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('consentVersion', { type: () => String, nullable: true, description: 'Version of the consent wording the person agreed to (required; see docs/security.md).' })
+    consentVersion?: string | null,
+  ) {
+    return this.participations.register(actor, eventId, consentVersion);
   }
 
   @Mutation(() => ParticipationModel, { description: 'Withdraw your registration.' })

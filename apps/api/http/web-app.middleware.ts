@@ -36,6 +36,13 @@ export function webAppMiddleware(distDir = WEB_APP_DIST) {
       res.sendFile(file, { maxAge: 365 * 24 * 3600 * 1000, immutable: true });
       return;
     }
+    // The web app's service worker: from the root so it may control every page; never cached.
+    if (path === '/sw.js') {
+      const file = join(root, 'sw.js');
+      if (!existsSync(file)) return next();
+      res.sendFile(file, { headers: { 'Cache-Control': 'no-cache', 'Content-Type': 'text/javascript; charset=utf-8' } });
+      return;
+    }
     if (isApiPath(path)) return next();
     if (req.accepts(['application/json', 'text/html']) !== 'text/html') return next();
     if (!existsSync(indexFile)) return next();

@@ -47,4 +47,6 @@ export class RegisterAccountInput {
   @Field({ description: 'At least 10 characters.' }) password: string;
   @Field(() => String, { nullable: true }) jobTitle?: string | null;
   @Field(() => OrganisationInput, { nullable: true }) organisation?: OrganisationInput | null;
+  @Field(() => String, { nullable: true, description: 'Version of the consent wording the person agreed to (required; see docs/security.md).' })
+  consentVersion?: string | null;
 }

@@ -10,6 +10,14 @@ const account = () => import('./pages/account.js');
 const participant = () => import('./pages/participant.js');
 const organiser = () => import('./pages/organiser.js');
 const agenda = () => import('./pages/agenda.js');
+const myAgenda = () => import('./pages/my-agenda.js');
+const matchmaking = () => import('./pages/matchmaking.js');
+const speaker = () => import('./pages/speaker.js');
+const organiserAgenda = () => import('./pages/organiser-agenda.js');
+const organiserMore = () => import('./pages/organiser-more.js');
+const scheduler = () => import('./pages/scheduler.js');
+const settings = () => import('./pages/settings.js');
+const reports = () => import('./pages/reports.js');
 
 const SignInPage = lazy(() => account().then((mod) => ({ default: mod.SignInPage })));
 const RegisterPage = lazy(() => account().then((mod) => ({ default: mod.RegisterPage })));
@@ -17,6 +25,18 @@ const EventsPage = lazy(() => participant().then((mod) => ({ default: mod.Events
 const EventHomePage = lazy(() => participant().then((mod) => ({ default: mod.EventHomePage })));
 const MyEventsPage = lazy(() => participant().then((mod) => ({ default: mod.MyEventsPage })));
 const AgendaPage = lazy(() => agenda().then((mod) => ({ default: mod.AgendaPage })));
+const MyAgendaPage = lazy(() => myAgenda().then((mod) => ({ default: mod.MyAgendaPage })));
+const PeoplePage = lazy(() => matchmaking().then((mod) => ({ default: mod.PeoplePage })));
+const ProfilePage = lazy(() => matchmaking().then((mod) => ({ default: mod.ProfilePage })));
+const RequestsPage = lazy(() => matchmaking().then((mod) => ({ default: mod.RequestsPage })));
+const MeetingsPage = lazy(() => matchmaking().then((mod) => ({ default: mod.MeetingsPage })));
+const SpeakerPage = lazy(() => speaker().then((mod) => ({ default: mod.SpeakerPage })));
+const AgendaBuilderPage = lazy(() => organiserAgenda().then((mod) => ({ default: mod.AgendaBuilderPage })));
+const MatchmakingSettingsPage = lazy(() => organiserMore().then((mod) => ({ default: mod.MatchmakingSettingsPage })));
+const MessagesPage = lazy(() => organiserMore().then((mod) => ({ default: mod.MessagesPage })));
+const SchedulerPage = lazy(() => scheduler().then((mod) => ({ default: mod.SchedulerPage })));
+const SettingsPage = lazy(() => settings().then((mod) => ({ default: mod.SettingsPage })));
+const ReportsPage = lazy(() => reports().then((mod) => ({ default: mod.ReportsPage })));
 const CreateEventPage = lazy(() => organiser().then((mod) => ({ default: mod.CreateEventPage })));
 const EventSettingsPage = lazy(() => organiser().then((mod) => ({ default: mod.EventSettingsPage })));
 const ParticipantsPage = lazy(() => organiser().then((mod) => ({ default: mod.ParticipantsPage })));
@@ -43,6 +63,18 @@ const router = createBrowserRouter([
       { path: '/register', element: <RegisterPage /> },
       { path: '/events/:slug', element: <EventHomePage /> },
       { path: '/events/:slug/agenda', element: <AgendaPage /> },
+      { path: '/events/:slug/me', element: <SignedIn><MyAgendaPage /></SignedIn> },
+      { path: '/events/:slug/matchmaking', element: <SignedIn><PeoplePage /></SignedIn> },
+      { path: '/events/:slug/matchmaking/profile', element: <SignedIn><ProfilePage /></SignedIn> },
+      { path: '/events/:slug/matchmaking/requests', element: <SignedIn><RequestsPage /></SignedIn> },
+      { path: '/events/:slug/meetings', element: <SignedIn><MeetingsPage /></SignedIn> },
+      { path: '/events/:slug/speaker', element: <SignedIn><SpeakerPage /></SignedIn> },
+      { path: '/organise/:slug/agenda', element: <SignedIn><AgendaBuilderPage /></SignedIn> },
+      { path: '/organise/:slug/matchmaking', element: <SignedIn><MatchmakingSettingsPage /></SignedIn> },
+      { path: '/organise/:slug/scheduler', element: <SignedIn><SchedulerPage /></SignedIn> },
+      { path: '/organise/:slug/reports', element: <SignedIn><ReportsPage /></SignedIn> },
+      { path: '/organise/:slug/messages', element: <SignedIn><MessagesPage /></SignedIn> },
+      { path: '/account', element: <SignedIn><SettingsPage /></SignedIn> },
       { path: '/my/events', element: <SignedIn><MyEventsPage /></SignedIn> },
       { path: '/organise/new', element: <SignedIn><CreateEventPage /></SignedIn> },
       { path: '/organise/:slug/settings', element: <SignedIn><EventSettingsPage /></SignedIn> },

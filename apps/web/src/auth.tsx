@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { Provider, useQuery } from 'urql';
 import { graphql } from './gql/index.js';
 import { createClient, tokenStore } from './client.js';
+import { forgetOfflineData } from './offline.js';
 
 const MeQuery = graphql(`
   query Me {
@@ -22,6 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [client, setClient] = useState(createClient);
   const change = useCallback((next: string | null) => {
     tokenStore.set(next);
+    if (!next) forgetOfflineData();
     setToken(next);
     setClient(createClient());
   }, []);

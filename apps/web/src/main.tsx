@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import { SessionProvider } from './auth.js';
+import { registerServiceWorker } from './offline.js';
 
 // Darker primary shade so text on buttons and links passes WCAG AA contrast.
 const theme = createTheme({ primaryColor: "blue", primaryShade: 8 });
@@ -19,3 +20,5 @@ createRoot(document.getElementById('root')!).render(
     </MantineProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -1,6 +1,7 @@
-import { Anchor, Burger, Button, Container, Group, Loader, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Burger, Button, Container, Group, Loader, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { onConnectivityChange } from '../offline.js';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSession } from '../auth.js';
 import { fmt, m } from '../i18n/index.js';
@@ -21,6 +22,8 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   useEffect(close, [location.pathname, close]);
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => onConnectivityChange(setOnline), []);
 
   const links = [
     { to: '/', label: m.nav.events, end: true },
@@ -28,6 +31,7 @@ export function Layout() {
       ? [
           { to: '/my/events', label: m.nav.myEvents, end: false },
           { to: '/organise/new', label: m.nav.newEvent, end: false },
+          { to: '/account', label: m.settings.nav, end: false },
         ]
       : []),
   ];
@@ -107,6 +111,11 @@ export function Layout() {
         )}
       </header>
       <Container component="main" id="main" tabIndex={-1} size="lg" px="md" py="md">
+        {!online && (
+          <Alert color="yellow" variant="light" mb="sm" role="status">
+            {m.app.offline}
+          </Alert>
+        )}
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

@@ -100,3 +100,22 @@ export function browserZone(fallback = 'UTC'): string {
     return fallback;
   }
 }
+
+/** The instant (ISO, UTC) of a wall-clock time "YYYY-MM-DDTHH:mm" in `zone` (e.g. from a datetime-local input). */
+export function zonedLocalToIso(local: string, zone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  // Two passes settle the offset next to a DST change.
+  let instant = asUtc - zoneOffsetMinutes(new Date(asUtc), zone) * 60000;
+  instant = asUtc - zoneOffsetMinutes(new Date(instant), zone) * 60000;
+  return new Date(instant).toISOString();
+}
+
+/** The wall-clock "YYYY-MM-DDTHH:mm" of an instant in `zone` (for a datetime-local input). */
+export function isoToZonedLocal(iso: string, zone: string): string {
+  const instant = new Date(iso);
+  const shifted = new Date(instant.getTime() + zoneOffsetMinutes(instant, zone) * 60000);
+  return shifted.toISOString().slice(0, 16);
+}

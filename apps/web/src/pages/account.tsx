@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Paper, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -7,6 +7,7 @@ import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { graphql } from '../gql/index.js';
 import type { OrganisationType } from '../gql/graphql.js';
 import { m } from '../i18n/index.js';
+import { CONSENT_VERSION } from './participant.js';
 
 const LoginMutation = graphql(`
   mutation Login($email: String!, $password: String!) {
@@ -87,13 +88,17 @@ export function RegisterPage() {
   const done = useAfterSignIn();
   const [form, setForm] = useState({ name: '', email: '', password: '', jobTitle: '', organisation: '', type: 'CLUSTER', country: '', region: '' });
   const [result, register] = useMutation(RegisterMutation);
+  const [consent, setConsent] = useState(false);
+  const [consentError, setConsentError] = useState(false);
   const errors = toErrors(result.error, ['name', 'email', 'password', 'jobTitle', 'country', 'region']);
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!consent) return setConsentError(true);
     const res = await register({
       input: {
+        consentVersion: CONSENT_VERSION,
         name: form.name,
         email: form.email,
         password: form.password,
@@ -130,6 +135,15 @@ export function RegisterPage() {
           />
           <TextInput label={m.auth.country} autoComplete="country" maxLength={2} value={form.country} onChange={set('country')} error={errors.fields.country} />
           <TextInput label={m.auth.region} value={form.region} onChange={set('region')} error={errors.fields.region} />
+          <Checkbox
+            label={m.auth.consent}
+            checked={consent}
+            onChange={(e) => {
+              setConsent(e.currentTarget.checked);
+              setConsentError(false);
+            }}
+            error={consentError ? m.auth.consentRequired : undefined}
+          />
           <ErrorSummary errors={errors.general} />
           <Button type="submit" loading={result.fetching}>
             {m.auth.submitRegister}

@@ -100,6 +100,11 @@ export function AgendaPage() {
         <Button component={Link} to={`/events/${event.slug}`} variant="subtle" size="compact-sm">
           ← {event.name}
         </Button>
+        {member && (
+          <Button component={Link} to={`/events/${event.slug}/me`} variant="light" size="compact-sm">
+            {m.myAgenda.open}
+          </Button>
+        )}
       </Group>
       <Title order={1}>{m.agenda.title}</Title>
       <ZoneNote zone={event.timeZone} day={event.startsOn} />

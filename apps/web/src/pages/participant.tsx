@@ -10,6 +10,7 @@ import { graphql } from '../gql/index.js';
 import type { EventStatus, ParticipationStatus } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
 import { dateRangeLabel } from '../lib/time-display.js';
+import { openWithToken } from '../lib/upload.js';
 
 const EventsQuery = graphql(`
   query Events($after: String) {
@@ -35,9 +36,12 @@ const EventQuery = graphql(`
   }
 `);
 
+/** Version of the consent wordings in i18n (libs/consent/consent-wordings.ts on the API). */
+export const CONSENT_VERSION = '2026-11';
+
 const RegisterForEventMutation = graphql(`
-  mutation RegisterForEvent($eventId: ID!) {
-    registerForEvent(eventId: $eventId) { id role status event { id myParticipation { id role status } } }
+  mutation RegisterForEvent($eventId: ID!, $consentVersion: String) {
+    registerForEvent(eventId: $eventId, consentVersion: $consentVersion) { id role status event { id myParticipation { id role status } } }
   }
 `);
 
@@ -190,20 +194,29 @@ export function EventHomePage() {
         </Stack>
       </Card>
       {event.description && <Text style={{ whiteSpace: 'pre-line' }}>{event.description}</Text>}
-      <EventSections slug={event.slug} organiser={organiser} approved={mine?.status === 'APPROVED'} />
+      <EventSections slug={event.slug} organiser={organiser} approved={mine?.status === 'APPROVED'} speaker={mine?.role === 'SPEAKER'} />
       <RegistrationCard eventId={event.id} requiresApproval={event.requiresApproval} participation={mine ?? null} open={event.status === 'PUBLISHED'} />
     </Stack>
   );
 }
 
 /** Links to the areas of an event; areas appear as the API offers them. */
-function EventSections({ slug, organiser }: { slug: string; organiser: boolean; approved: boolean }) {
+function EventSections({ slug, organiser, approved, speaker }: { slug: string; organiser: boolean; approved: boolean; speaker?: boolean }) {
   return (
     <>
-      <Group>
+      <Group gap="xs">
         <Button component={Link} to={`/events/${slug}/agenda`} variant="light">
           {m.agenda.open}
         </Button>
+        {approved && (
+          <>
+            <Button component={Link} to={`/events/${slug}/me`} variant="light">{m.myAgenda.open}</Button>
+            <Button component={Link} to={`/events/${slug}/matchmaking`} variant="light">{m.matchmaking.title}</Button>
+            <Button component={Link} to={`/events/${slug}/meetings`} variant="light">{m.matchmaking.meetings}</Button>
+            <Button variant="default" onClick={() => void openWithToken(`/events/${slug}/meeting-plans/me.html`)}>{m.printouts.myPlan}</Button>
+            {(speaker || organiser) && <Button component={Link} to={`/events/${slug}/speaker`} variant="light">{m.speaker.open}</Button>}
+          </>
+        )}
       </Group>
       {organiser && <OrganiserLinks slug={slug} />}
     </>
@@ -226,6 +239,14 @@ function OrganiserLinks({ slug }: { slug: string }) {
         <Button component={Link} to={`/organise/${slug}/import`} variant="light" size="sm">
           {m.organiser.import}
         </Button>
+        <Button component={Link} to={`/organise/${slug}/agenda`} variant="light" size="sm">{m.builder.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/matchmaking`} variant="light" size="sm">{m.mmSettings.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/messages`} variant="light" size="sm">{m.messages.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/scheduler`} variant="light" size="sm">{m.scheduler.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/reports`} variant="light" size="sm">{m.reports.open}</Button>
+        <Button component="a" href={`/events/${slug}/agenda.html`} target="_blank" variant="default" size="sm">{m.printouts.agenda}</Button>
+        <Button variant="default" size="sm" onClick={() => void openWithToken(`/events/${slug}/booklet.html`)}>{m.printouts.booklet}</Button>
+        <Button variant="default" size="sm" onClick={() => void openWithToken(`/events/${slug}/meeting-plans/tables.html`)}>{m.printouts.tablePlans}</Button>
       </Group>
     </Card>
   );
@@ -290,7 +311,8 @@ function RegistrationCard({
             onSubmit={(e) => {
               e.preventDefault();
               if (!consent) return setConsentError(true);
-              void register({ eventId });
+              // The version of the wording shown (m.participation.consent); the API records it.
+              void register({ eventId, consentVersion: CONSENT_VERSION });
             }}
           >
             <Stack>

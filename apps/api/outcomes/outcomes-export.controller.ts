@@ -1,0 +1,85 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { type Response } from 'express';
+import { DomainException, ErrorKind } from '../../../libs/common/index.js';
+import { type EventEntity } from '../../../libs/events/index.js';
+import { PrintoutsService, renderBookletHtml, renderPlanHtml, ReportsService, toCsv } from '../../../libs/outcomes/index.js';
+import { type ApiRequest } from '../graphql/request.js';
+import { RateLimit } from '../security/rate-limit.guard.js';
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
+
+/**
+ * Printouts and CSV downloads for the venue and the funders' reports. All need
+ * `Authorization: Bearer` (nothing here is public): the booklet any approved member of the event,
+ * "my" meeting plan its owner, reports, table plans and the booklet CSV the event's organisers.
+ */
+@Controller('events/:slug')
+export class OutcomesExportController {
+  constructor(
+    private readonly printouts: PrintoutsService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  @Get('reports/:file')
+  @RateLimit('export') // personal data leaves the system: the export budget
+  async report(@Param('slug') slug: string, @Param('file') file: string, @Req() req: ApiRequest, @Res() res: Response) {
+    await this.send(res, slug, req, 'csv', async (event) => {
+      const name = file.endsWith('.csv') ? file.slice(0, -4) : file;
+      return { body: toCsv(await this.reports.csvRows(req.actor ?? null, event, name)), filename: `${event.slug}-${name.replace(/[^a-z0-9-]/gi, '')}.csv` };
+    });
+  }
+
+  @Get('booklet.html')
+  @RateLimit('export') // personal data leaves the system: the export budget
+  async booklet(@Param('slug') slug: string, @Req() req: ApiRequest, @Res() res: Response) {
+    await this.send(res, slug, req, 'html', async (event) => ({ body: renderBookletHtml(event, await this.printouts.booklet(req.actor ?? null, event.id)) }));
+  }
+
+  @Get('booklet.csv')
+  @RateLimit('export') // personal data leaves the system: the export budget
+  async bookletCsv(@Param('slug') slug: string, @Req() req: ApiRequest, @Res() res: Response) {
+    await this.send(res, slug, req, 'csv', async (event) => {
+      const entries = await this.printouts.booklet(req.actor ?? null, event.id, true);
+      const rows = [
+        ['name', 'job_title', 'organisation', 'organisation_type', 'country', 'region', 'pitch', 'themes', 'offers', 'requests'],
+        ...entries.map((e) => [e.name, e.jobTitle ?? '', e.organisation ?? '', e.organisationType ?? '', e.country ?? '', e.region ?? '', e.pitch ?? '', e.themes.join('; '), e.offers.join('; '), e.requests.join('; ')]),
+      ];
+      return { body: toCsv(rows), filename: `${event.slug}-booklet.csv` };
+    });
+  }
+
+  @Get('meeting-plans/me.html')
+  @RateLimit('export') // personal data leaves the system: the export budget
+  async myPlan(@Param('slug') slug: string, @Req() req: ApiRequest, @Res() res: Response) {
+    await this.send(res, slug, req, 'html', async (event) => ({ body: renderPlanHtml(event, 'My meetings', await this.printouts.myPlan(req.actor ?? null, event.id), false) }));
+  }
+
+  @Get('meeting-plans/tables.html')
+  @RateLimit('export') // personal data leaves the system: the export budget
+  async tablePlan(@Param('slug') slug: string, @Query('table') table: string | undefined, @Req() req: ApiRequest, @Res() res: Response) {
+    const n = table === undefined ? null : Number(table);
+    if (n !== null && (!Number.isInteger(n) || n < 1)) {
+      res.status(400).type('text/plain').send('table must be a table number.');
+      return;
+    }
+    await this.send(res, slug, req, 'html', async (event) => ({
+      body: renderPlanHtml(event, n ? `Table ${n}` : 'Meetings by table', await this.printouts.tablePlan(req.actor ?? null, event.id, n), true),
+    }));
+  }
+
+  private async send(res: Response, slug: string, req: ApiRequest, kind: 'csv' | 'html', build: (event: EventEntity) => Promise<{ body: string; filename?: string }>) {
+    try {
+      const event = await this.printouts.eventBySlug(req.actor ?? null, slug);
+      const { body, filename } = await build(event);
+      res.status(200).type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8').set('cache-control', 'private, no-store');
+      if (filename) res.set('content-disposition', `attachment; filename="${filename}"`);
+      res.send(body);
+    } catch (error) {
+      if (error instanceof DomainException && STATUS[error.kind]) {
+        res.status(STATUS[error.kind]).type('text/plain').send(error.message);
+        return;
+      }
+      throw error;
+    }
+  }
+}

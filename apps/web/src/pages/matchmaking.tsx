@@ -1,0 +1,585 @@
+import { Badge, Button, Card, Group, MultiSelect, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { useMe } from '../auth.js';
+import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { AreaNav, EventPage, type EventBasics } from '../components/event-page.js';
+import { EventTime } from '../components/event-zone.js';
+import { PageLoader } from '../components/layout.js';
+import { graphql } from '../gql/index.js';
+import type { ExpectedOutcome, MarketplaceDirection, MarketplaceKind } from '../gql/graphql.js';
+import { fmt, locale, m } from '../i18n/index.js';
+import { browserZone, timeLabel } from '../lib/time-display.js';
+import { MyMeetingsQuery } from './my-agenda.js';
+
+const SettingsQuery = graphql(`
+  query MatchmakingSettingsForParticipant($eventId: ID!) {
+    matchmakingSettings(eventId: $eventId) { eventId mode requestsOpen sectors themes tables { number name } }
+  }
+`);
+
+const ProfileQuery = graphql(`
+  query MyMatchmakingProfile($eventId: ID!) {
+    matchmakingProfile(eventId: $eventId) {
+      accountId name pitch phone sectors themes takingPart
+      offers { id kind direction title description tags }
+      seeks { id kind direction title description tags }
+    }
+  }
+`);
+const UpdateProfileMutation = graphql(`
+  mutation UpdateMyMatchmakingProfile($eventId: ID!, $input: MatchmakingProfileInput!) {
+    updateMatchmakingProfile(eventId: $eventId, input: $input) { accountId pitch phone sectors themes takingPart }
+  }
+`);
+const AddEntryMutation = graphql(`
+  mutation AddMarketplaceEntry($eventId: ID!, $input: MarketplaceEntryInput!) {
+    addMarketplaceEntry(eventId: $eventId, input: $input) { id }
+  }
+`);
+const RemoveEntryMutation = graphql(`
+  mutation RemoveMarketplaceEntry($id: ID!) { removeMarketplaceEntry(id: $id) }
+`);
+
+const DirectoryQuery = graphql(`
+  query MatchmakingDirectory($eventId: ID!, $filter: DirectoryFilterInput, $after: String) {
+    matchmakingDirectory(eventId: $eventId, filter: $filter, after: $after, first: 20) {
+      nodes { accountId name jobTitle pitch organisation { name } offers { id title kind } seeks { id title kind } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+const RecommendationsQuery = graphql(`
+  query MatchmakingRecommendations($eventId: ID!) {
+    matchmakingRecommendations(eventId: $eventId, first: 10) {
+      score
+      reasons { kind text points }
+      participant { accountId name jobTitle organisation { name } }
+    }
+  }
+`);
+const FindSlotsQuery = graphql(`
+  query FindMeetingSlots($eventId: ID!, $withAccountId: ID!) {
+    findMeetingSlots(eventId: $eventId, withAccountId: $withAccountId, first: 8) { tableNumber slot { id startsAt endsAt } }
+  }
+`);
+const SendRequestMutation = graphql(`
+  mutation SendMeetingRequest($eventId: ID!, $input: SendMeetingRequestInput!) {
+    sendMeetingRequest(eventId: $eventId, input: $input) { id status }
+  }
+`);
+
+const RequestsQuery = graphql(`
+  query MyMeetingRequests($eventId: ID!) {
+    meetingRequests(eventId: $eventId) {
+      id status message createdAt expiresAt declineReason
+      proposedSlot { id startsAt endsAt }
+      requester { accountId name organisation { name } }
+      recipient { accountId name organisation { name } }
+    }
+  }
+`);
+const AcceptMutation = graphql(`
+  mutation AcceptMeetingRequest($id: ID!, $slotId: ID) { acceptMeetingRequest(id: $id, slotId: $slotId) { id tableNumber slot { id startsAt } } }
+`);
+const DeclineMutation = graphql(`
+  mutation DeclineMeetingRequest($id: ID!, $reason: String) { declineMeetingRequest(id: $id, reason: $reason) { id status } }
+`);
+const CancelRequestMutation = graphql(`
+  mutation CancelMeetingRequest($id: ID!) { cancelMeetingRequest(id: $id) { id status } }
+`);
+const BookMutation = graphql(`
+  mutation BookMeeting($id: ID!, $slotId: ID!) { bookMeeting(id: $id, slotId: $slotId) { id tableNumber slot { id startsAt endsAt } } }
+`);
+const RescheduleMutation = graphql(`
+  mutation ProposeMeetingReschedule($id: ID!, $slotId: ID!) { proposeMeetingReschedule(id: $id, slotId: $slotId) { id rescheduleProposedBy rescheduleSlot { id startsAt endsAt } } }
+`);
+const RespondRescheduleMutation = graphql(`
+  mutation RespondToMeetingReschedule($id: ID!, $accept: Boolean!) { respondToMeetingReschedule(id: $id, accept: $accept) { id tableNumber rescheduleProposedBy slot { id startsAt endsAt } rescheduleSlot { id } } }
+`);
+const CancelMeetingMutation = graphql(`
+  mutation CancelMeeting($id: ID!) { cancelMeeting(id: $id) { id status } }
+`);
+
+const OutcomesQuery = graphql(`
+  query MyMeetingOutcomes($eventId: ID!) {
+    myMeetingOutcomes(eventId: $eventId) { meetingId myAttendance verdict feedback { rating expectedOutcome note } }
+  }
+`);
+const FeedbackMutation = graphql(`
+  mutation GiveMeetingFeedback($meetingId: ID!, $input: MeetingFeedbackInput!) { giveMeetingFeedback(meetingId: $meetingId, input: $input) { meetingId rating expectedOutcome note } }
+`);
+const AttendanceMutation = graphql(`
+  mutation MarkMeetingAttendance($meetingId: ID!, $status: AttendanceStatus!) { markMeetingAttendance(meetingId: $meetingId, status: $status) { meetingId verdict } }
+`);
+const OUTCOMES: ExpectedOutcome[] = ['NONE', 'INFORMATION_EXCHANGE', 'FOLLOW_UP_PLANNED', 'PROJECT_IDEA', 'PARTNERSHIP_LIKELY', 'INVESTMENT_INTEREST'];
+
+const KINDS: MarketplaceKind[] = ['EXPERTISE', 'INVESTMENT', 'POLICY_COOPERATION', 'PRODUCT', 'PROJECT_PARTNERSHIP', 'SERVICE'];
+const network = { requestPolicy: 'network-only' } as const;
+
+function MatchmakingNav({ slug }: { slug: string }) {
+  const base = `/events/${slug}`;
+  return (
+    <AreaNav label={m.matchmaking.nav} links={[
+      { to: `${base}/matchmaking`, label: m.matchmaking.people },
+      { to: `${base}/matchmaking/profile`, label: m.matchmaking.profile },
+      { to: `${base}/matchmaking/requests`, label: m.matchmaking.requests },
+      { to: `${base}/meetings`, label: m.matchmaking.meetings },
+    ]} />
+  );
+}
+
+function Frame({ title, body }: { title: string; body: (event: EventBasics) => React.ReactNode }) {
+  return (
+    <EventPage title={title}>
+      {(event) => (
+        <>
+          <MatchmakingNav slug={event.slug} />
+          {body(event)}
+        </>
+      )}
+    </EventPage>
+  );
+}
+
+function useSettings(eventId: string) {
+  const [{ data }] = useQuery({ query: SettingsQuery, variables: { eventId } });
+  return data?.matchmakingSettings;
+}
+
+/** A slot as one line of text (options of a select): event time and zone, the viewer's beside it. */
+function slotLabel(at: string, zone: string) {
+  const label = timeLabel(at, zone, browserZone(zone), { locale });
+  return `${label.eventTime} ${label.eventZone}${label.viewerTime ? ` · ${label.viewerTime} ${label.viewerZone}` : ''}`;
+}
+
+/** Free common slots with someone, as options of a Select (labelled in the event zone). */
+function SlotPicker({ eventId, zone, withAccountId, value, onChange, label, allowAny }: {
+  eventId: string; zone: string; withAccountId: string; value: string; onChange: (v: string) => void; label: string; allowAny?: boolean;
+}) {
+  const [{ data, fetching }] = useQuery({ query: FindSlotsQuery, variables: { eventId, withAccountId }, requestPolicy: 'network-only' });
+  const options = (data?.findMeetingSlots ?? []).map((p) => ({ value: p.slot.id, label: `${slotLabel(p.slot.startsAt, zone)} · ${fmt(m.matchmaking.table, { number: p.tableNumber })}` }));
+  if (!fetching && !options.length && !allowAny) return <Text size="sm">{m.matchmaking.noSlots}</Text>;
+  return (
+    <Select label={label} description={zone} value={value} onChange={(v) => onChange(v ?? '')} allowDeselect={false}
+      data={[...(allowAny ? [{ value: '', label: m.matchmaking.anySlot }] : []), ...options]} />
+  );
+}
+
+// ---------------------------------------------------------------- people: recommendations + directory
+
+export function PeoplePage() {
+  return <Frame title={m.matchmaking.title} body={(event) => <People event={event} />} />;
+}
+
+function People({ event }: { event: EventBasics }) {
+  const settings = useSettings(event.id);
+  const [recs] = useQuery({ query: RecommendationsQuery, variables: { eventId: event.id } });
+  const [filter, setFilter] = useState({ text: '', kind: '', direction: '' });
+  const [after, setAfter] = useState<string | null>(null);
+  const [dir] = useQuery({
+    query: DirectoryQuery,
+    variables: {
+      eventId: event.id,
+      after,
+      filter: {
+        text: filter.text.trim() || null,
+        entryKinds: filter.kind ? [filter.kind as MarketplaceKind] : null,
+        entryDirection: (filter.direction || null) as MarketplaceDirection | null,
+      },
+    },
+  });
+  const pick = settings?.mode === 'PARTICIPANTS_PICK_SLOT';
+  return (
+    <>
+      <section aria-labelledby="recs">
+        <Title order={2} size="h3" id="recs" mb="xs">{m.matchmaking.recommendations}</Title>
+        <ErrorSummary errors={toErrors(recs.error).general} />
+        {recs.data && !recs.data.matchmakingRecommendations.length && <Text>{m.matchmaking.noRecommendations}</Text>}
+        <Stack gap="sm">
+          {recs.data?.matchmakingRecommendations.map((r) => (
+            <Card key={r.participant.accountId} withBorder padding="sm" component="article" aria-label={r.participant.name}>
+              <Stack gap={4}>
+                <Group justify="space-between">
+                  <Title order={3} size="h5">{r.participant.name}</Title>
+                  <Badge variant="light">{fmt(m.matchmaking.score, { score: Math.round(r.score) })}</Badge>
+                </Group>
+                <Text size="sm" c="dimmed">{[r.participant.jobTitle, r.participant.organisation?.name].filter(Boolean).join(', ')}</Text>
+                <ul className="reasons">
+                  {r.reasons.map((reason, i) => <li key={i}><Text size="sm">{reason.text}</Text></li>)}
+                </ul>
+                <RequestForm eventId={event.id} zone={event.timeZone} person={r.participant} pick={pick} />
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+      </section>
+      <section aria-labelledby="directory">
+        <Title order={2} size="h3" id="directory" mb="xs">{m.matchmaking.directory}</Title>
+        <Group align="flex-end" gap="sm" mb="sm">
+          <TextInput label={m.matchmaking.search} w={240} value={filter.text} onChange={(e) => { setAfter(null); setFilter({ ...filter, text: e.currentTarget.value }); }} />
+          <Select label={m.matchmaking.kind} w={200} value={filter.kind} allowDeselect={false} onChange={(v) => { setAfter(null); setFilter({ ...filter, kind: v ?? '' }); }}
+            data={[{ value: '', label: m.matchmaking.any }, ...KINDS.map((k) => ({ value: k, label: m.matchmaking.kinds[k] }))]} />
+          <Select label={m.matchmaking.direction} w={170} value={filter.direction} allowDeselect={false} onChange={(v) => { setAfter(null); setFilter({ ...filter, direction: v ?? '' }); }}
+            data={[{ value: '', label: m.matchmaking.any }, { value: 'OFFER', label: m.matchmaking.directions.OFFER }, { value: 'SEEK', label: m.matchmaking.directions.SEEK }]} />
+        </Group>
+        <ErrorSummary errors={toErrors(dir.error).general} />
+        {dir.fetching && !dir.data && <PageLoader />}
+        {dir.data && !dir.data.matchmakingDirectory.nodes.length && <Text>{m.matchmaking.noPeople}</Text>}
+        <Stack gap="sm">
+          {dir.data?.matchmakingDirectory.nodes.map((p) => (
+            <Card key={p.accountId} withBorder padding="sm" component="article" aria-label={p.name}>
+              <Stack gap={4}>
+                <Title order={3} size="h5">{p.name}</Title>
+                <Text size="sm" c="dimmed">{[p.jobTitle, p.organisation?.name].filter(Boolean).join(', ')}</Text>
+                {p.pitch && <Text size="sm">{p.pitch}</Text>}
+                {p.offers.length > 0 && <Text size="sm"><b>{m.matchmaking.offers}:</b> {p.offers.map((o) => o.title).join('; ')}</Text>}
+                {p.seeks.length > 0 && <Text size="sm"><b>{m.matchmaking.seeks}:</b> {p.seeks.map((o) => o.title).join('; ')}</Text>}
+                <RequestForm eventId={event.id} zone={event.timeZone} person={p} pick={pick} />
+              </Stack>
+            </Card>
+          ))}
+        </Stack>
+        {dir.data?.matchmakingDirectory.pageInfo.hasNextPage && (
+          <Group mt="sm"><Button variant="light" onClick={() => setAfter(dir.data!.matchmakingDirectory.pageInfo.endCursor ?? null)}>{m.matchmaking.more}</Button></Group>
+        )}
+      </section>
+    </>
+  );
+}
+
+function RequestForm({ eventId, zone, person, pick }: { eventId: string; zone: string; person: { accountId: string; name: string }; pick: boolean }) {
+  const { me } = useMe();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const [slotId, setSlotId] = useState('');
+  const [result, send] = useMutation(SendRequestMutation);
+  if (me?.id === person.accountId) return null;
+  if (result.data) return <Text size="sm" role="status" fw={600}>{fmt(m.matchmaking.sent, { name: person.name })}</Text>;
+  if (!open) return <Group><Button size="xs" variant="light" onClick={() => setOpen(true)} aria-label={fmt(m.matchmaking.requestWith, { name: person.name })}>{m.matchmaking.request}</Button></Group>;
+  const errors = toErrors(result.error, ['message', 'proposedSlotId']);
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void send({ eventId, input: { recipientId: person.accountId, message: message.trim() || null, proposedSlotId: slotId || null } }); }}>
+      <Stack gap="xs">
+        <Textarea label={m.matchmaking.message} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={errors.fields.message} autosize minRows={2} />
+        {pick && <SlotPicker eventId={eventId} zone={zone} withAccountId={person.accountId} value={slotId} onChange={setSlotId} label={m.matchmaking.slot} allowAny />}
+        {errors.fields.proposedSlotId && <Text c="red" size="sm">{errors.fields.proposedSlotId}</Text>}
+        <ErrorSummary errors={errors.general} />
+        <Group><Button type="submit" size="xs" loading={result.fetching}>{m.matchmaking.send}</Button></Group>
+      </Stack>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------- my profile
+
+export function ProfilePage() {
+  return <Frame title={m.matchmaking.profile} body={(event) => <Profile event={event} />} />;
+}
+
+function Profile({ event }: { event: EventBasics }) {
+  const settings = useSettings(event.id);
+  const [{ data, error }, refresh] = useQuery({ query: ProfileQuery, variables: { eventId: event.id } });
+  const profile = data?.matchmakingProfile;
+  if (!profile) return error ? <ErrorSummary errors={toErrors(error).general} /> : <PageLoader />;
+  return (
+    <>
+      <ProfileForm key={profile.accountId} eventId={event.id} profile={profile} sectors={settings?.sectors ?? []} themes={settings?.themes ?? []} />
+      <Entries eventId={event.id} entries={[...profile.offers, ...profile.seeks]} refresh={() => refresh(network)} />
+    </>
+  );
+}
+
+function ProfileForm({ eventId, profile, sectors, themes }: {
+  eventId: string; sectors: string[]; themes: string[];
+  profile: { pitch?: string | null; phone?: string | null; sectors: string[]; themes: string[]; takingPart: boolean };
+}) {
+  const [form, setForm] = useState({ pitch: profile.pitch ?? '', phone: profile.phone ?? '', sectors: profile.sectors, themes: profile.themes, takingPart: profile.takingPart });
+  const [result, save] = useMutation(UpdateProfileMutation);
+  const errors = toErrors(result.error, ['pitch', 'phone', 'sectors', 'themes']);
+  const options = (all: string[], chosen: string[]) => [...new Set([...all, ...chosen])];
+  return (
+    <Card withBorder component="form" onSubmit={(e) => { e.preventDefault(); void save({ eventId, input: { ...form, pitch: form.pitch.trim() || null, phone: form.phone.trim() || null } }); }}>
+      <Stack gap="sm">
+        <Switch label={m.matchmaking.takingPart} checked={form.takingPart} onChange={(e) => setForm({ ...form, takingPart: e.currentTarget.checked })} />
+        <Textarea label={m.matchmaking.pitch} value={form.pitch} onChange={(e) => setForm({ ...form, pitch: e.currentTarget.value })} error={errors.fields.pitch} autosize minRows={3} />
+        <TextInput label={m.matchmaking.phone} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} error={errors.fields.phone} />
+        <MultiSelect label={m.matchmaking.sectors} data={options(sectors, form.sectors)} value={form.sectors} onChange={(v) => setForm({ ...form, sectors: v })} error={errors.fields.sectors} searchable />
+        <MultiSelect label={m.matchmaking.themes} data={options(themes, form.themes)} value={form.themes} onChange={(v) => setForm({ ...form, themes: v })} error={errors.fields.themes} searchable />
+        <ErrorSummary errors={errors.general} />
+        {result.data && !result.error && <Text role="status" c="green">{m.matchmaking.saved}</Text>}
+        <Group><Button type="submit" loading={result.fetching}>{m.matchmaking.save}</Button></Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Entries({ eventId, entries, refresh }: { eventId: string; entries: { id: string; kind: MarketplaceKind; direction: MarketplaceDirection; title: string; description?: string | null; tags: string[] }[]; refresh: () => void }) {
+  const empty = { direction: 'OFFER' as MarketplaceDirection, kind: 'EXPERTISE' as MarketplaceKind, title: '', description: '', tags: [] as string[] };
+  const [form, setForm] = useState(empty);
+  const [added, add] = useMutation(AddEntryMutation);
+  const [removed, remove] = useMutation(RemoveEntryMutation);
+  const errors = toErrors(added.error, ['title', 'description', 'tags', 'kind', 'direction']);
+  return (
+    <Card withBorder component="section" aria-labelledby="entries">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="entries">{m.matchmaking.entries}</Title>
+        {entries.map((e) => (
+          <Group key={e.id} justify="space-between" wrap="nowrap" align="flex-start">
+            <div>
+              <Text fw={600}>{e.title}</Text>
+              <Text size="sm" c="dimmed">{m.matchmaking.directions[e.direction]} · {m.matchmaking.kinds[e.kind]}{e.tags.length ? ` · ${e.tags.join(', ')}` : ''}</Text>
+              {e.description && <Text size="sm">{e.description}</Text>}
+            </div>
+            <Button size="xs" variant="subtle" color="red" aria-label={fmt(m.matchmaking.removeEntry, { title: e.title })} onClick={() => void remove({ id: e.id }).then(refresh)}>{m.matchmaking.remove}</Button>
+          </Group>
+        ))}
+        <ErrorSummary errors={toErrors(removed.error).general} />
+        <form onSubmit={(ev) => {
+          ev.preventDefault();
+          void add({ eventId, input: { ...form, description: form.description.trim() || null } }).then((r) => { if (!r.error) { setForm(empty); refresh(); } });
+        }}>
+          <Stack gap="xs">
+            <Group grow wrap="wrap">
+              <Select label={m.matchmaking.direction} value={form.direction} allowDeselect={false} onChange={(v) => setForm({ ...form, direction: (v ?? 'OFFER') as MarketplaceDirection })}
+                data={[{ value: 'OFFER', label: m.matchmaking.directions.OFFER }, { value: 'SEEK', label: m.matchmaking.directions.SEEK }]} />
+              <Select label={m.matchmaking.kind} value={form.kind} allowDeselect={false} onChange={(v) => setForm({ ...form, kind: (v ?? 'EXPERTISE') as MarketplaceKind })}
+                data={KINDS.map((k) => ({ value: k, label: m.matchmaking.kinds[k] }))} />
+            </Group>
+            <TextInput label={m.matchmaking.entryTitle} value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} error={errors.fields.title} required />
+            <Textarea label={m.matchmaking.entryDescription} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} error={errors.fields.description} autosize minRows={2} />
+            <TagsInput label={m.matchmaking.tags} value={form.tags} onChange={(v) => setForm({ ...form, tags: v })} error={errors.fields.tags} />
+            <ErrorSummary errors={errors.general} />
+            <Group><Button type="submit" variant="light" loading={added.fetching}>{m.matchmaking.addEntry}</Button></Group>
+          </Stack>
+        </form>
+      </Stack>
+    </Card>
+  );
+}
+
+// ---------------------------------------------------------------- requests
+
+export function RequestsPage() {
+  return <Frame title={m.matchmaking.requests} body={(event) => <Requests event={event} />} />;
+}
+
+function Requests({ event }: { event: EventBasics }) {
+  const { me } = useMe();
+  const settings = useSettings(event.id);
+  const [{ data, error }, refresh] = useQuery({ query: RequestsQuery, variables: { eventId: event.id } });
+  const list = data?.meetingRequests;
+  if (!list) return error ? <ErrorSummary errors={toErrors(error).general} /> : <PageLoader />;
+  const incoming = list.filter((r) => r.recipient?.accountId === me?.id);
+  const outgoing = list.filter((r) => r.recipient?.accountId !== me?.id);
+  const section = (id: string, title: string, items: typeof list, mineSent: boolean) => (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="xs">{title}</Title>
+      {!items.length && <Text>{m.matchmaking.noRequests}</Text>}
+      <Stack gap="sm">
+        {items.map((r) => {
+          const other = mineSent ? r.recipient : r.requester;
+          return (
+            <Card key={r.id} withBorder padding="sm" component="article" aria-label={other?.name ?? r.id}>
+              <Stack gap={4}>
+                <Group justify="space-between">
+                  <Title order={3} size="h5">{fmt(mineSent ? m.matchmaking.to : m.matchmaking.from, { name: other?.name ?? '—' })}</Title>
+                  <Badge variant="light" color={r.status === 'PENDING' ? 'yellow' : r.status === 'ACCEPTED' ? 'green' : 'gray'}>{m.matchmaking.requestStatus[r.status]}</Badge>
+                </Group>
+                {other?.organisation && <Text size="sm" c="dimmed">{other.organisation.name}</Text>}
+                {r.message && <Text size="sm">“{r.message}”</Text>}
+                {r.proposedSlot && <Text size="sm"><EventTime at={r.proposedSlot.startsAt} zone={event.timeZone} /></Text>}
+                {r.declineReason && <Text size="sm">{r.declineReason}</Text>}
+                {r.status === 'PENDING' && (mineSent
+                  ? <CancelRequest id={r.id} onDone={() => refresh(network)} />
+                  : <Respond eventId={event.id} zone={event.timeZone} request={r} pick={settings?.mode === 'PARTICIPANTS_PICK_SLOT'} onDone={() => refresh(network)} />)}
+              </Stack>
+            </Card>
+          );
+        })}
+      </Stack>
+    </section>
+  );
+  return (
+    <>
+      {section('incoming', m.matchmaking.incoming, incoming, false)}
+      {section('outgoing', m.matchmaking.outgoing, outgoing, true)}
+    </>
+  );
+}
+
+function CancelRequest({ id, onDone }: { id: string; onDone: () => void }) {
+  const [result, cancel] = useMutation(CancelRequestMutation);
+  return (
+    <>
+      <Group><Button size="xs" variant="default" loading={result.fetching} onClick={() => void cancel({ id }).then(onDone)}>{m.matchmaking.cancel}</Button></Group>
+      <ErrorSummary errors={toErrors(result.error).general} />
+    </>
+  );
+}
+
+function Respond({ eventId, zone, request, pick, onDone }: {
+  eventId: string; zone: string; pick: boolean; onDone: () => void;
+  request: { id: string; requester?: { accountId: string; name: string } | null; proposedSlot?: { id: string } | null };
+}) {
+  const [slotId, setSlotId] = useState(request.proposedSlot?.id ?? '');
+  const [reason, setReason] = useState('');
+  const [declining, setDeclining] = useState(false);
+  const [accepted, accept] = useMutation(AcceptMutation);
+  const [declined, decline] = useMutation(DeclineMutation);
+  const errors = toErrors(accepted.error ?? declined.error, ['slotId', 'reason']);
+  const name = request.requester?.name ?? '';
+  return (
+    <Stack gap="xs">
+      {pick && !request.proposedSlot && request.requester && (
+        <SlotPicker eventId={eventId} zone={zone} withAccountId={request.requester.accountId} value={slotId} onChange={setSlotId} label={m.matchmaking.pickSlot} allowAny />
+      )}
+      {errors.fields.slotId && <Text c="red" size="sm">{errors.fields.slotId}</Text>}
+      {declining && <TextInput label={m.matchmaking.declineReason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.fields.reason} />}
+      <Group gap="xs">
+        {!declining && (
+          <Button size="xs" loading={accepted.fetching} aria-label={`${m.matchmaking.accept}: ${name}`}
+            onClick={() => void accept({ id: request.id, slotId: slotId || null }).then((r) => !r.error && onDone())}>{m.matchmaking.accept}</Button>
+        )}
+        <Button size="xs" variant="default" color="red" loading={declined.fetching} aria-label={`${m.matchmaking.decline}: ${name}`}
+          onClick={() => (declining ? void decline({ id: request.id, reason: reason.trim() || null }).then((r) => !r.error && onDone()) : setDeclining(true))}>{m.matchmaking.decline}</Button>
+      </Group>
+      <ErrorSummary errors={errors.general} />
+    </Stack>
+  );
+}
+
+// ---------------------------------------------------------------- my meetings
+
+export function MeetingsPage() {
+  return <Frame title={m.matchmaking.meetings} body={(event) => <Meetings event={event} />} />;
+}
+
+function Meetings({ event }: { event: EventBasics }) {
+  const { me } = useMe();
+  const settings = useSettings(event.id);
+  const [{ data, error, fetching }, refresh] = useQuery({ query: MyMeetingsQuery, variables: { eventId: event.id } });
+  const list = data?.myMeetings;
+  if (!list) return error ? <ErrorSummary errors={toErrors(error).general} /> : fetching ? <PageLoader /> : null;
+  const tableName = (n: number) => settings?.tables.find((t) => t.number === n)?.name;
+  const started = list.some((x) => x.slot && Date.parse(x.slot.startsAt) <= Date.now());
+  return (
+    <Stack gap="sm">
+      {!list.length && <Text>{m.matchmaking.noMeetings}</Text>}
+      <ErrorSummary errors={toErrors(error).general} />
+      {list.map((meeting) => {
+        const other = meeting.requester?.accountId === me?.id ? meeting.recipient : meeting.requester;
+        const name = tableName(meeting.tableNumber ?? -1);
+        return (
+          <Card key={meeting.id} withBorder padding="sm" component="article" aria-label={other?.name ?? meeting.id}>
+            <Stack gap={4}>
+              <Title order={2} size="h5">{fmt(m.matchmaking.withName, { name: other?.name ?? '—' })}</Title>
+              {other?.organisation && <Text size="sm" c="dimmed">{other.organisation.name}</Text>}
+              {meeting.slot ? (
+                <Text size="sm"><EventTime at={meeting.slot.startsAt} zone={event.timeZone} /></Text>
+              ) : (
+                <Text size="sm">{m.matchmaking.unscheduled}</Text>
+              )}
+              {meeting.tableNumber != null && (
+                <Text fw={700}>{name && name !== fmt(m.matchmaking.table, { number: meeting.tableNumber }) ? fmt(m.matchmaking.tableNamed, { number: meeting.tableNumber, name }) : fmt(m.matchmaking.table, { number: meeting.tableNumber })}</Text>
+              )}
+              {meeting.status === 'CANCELLED' && <Badge color="red" variant="light">{m.matchmaking.cancelled}</Badge>}
+              {started && meeting.status === 'CONFIRMED' && meeting.slot && Date.parse(meeting.slot.startsAt) <= Date.now() && (
+                <FeedbackForm eventId={event.id} meetingId={meeting.id} />
+              )}
+              {meeting.status === 'CONFIRMED' && other && (
+                <MeetingActions eventId={event.id} zone={event.timeZone} meeting={meeting} otherId={other.accountId} myId={me?.id ?? ''}
+                  pick={settings?.mode === 'PARTICIPANTS_PICK_SLOT'} onDone={() => refresh(network)} />
+              )}
+            </Stack>
+          </Card>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function MeetingActions({ eventId, zone, meeting, otherId, myId, pick, onDone }: {
+  eventId: string; zone: string; otherId: string; myId: string; pick: boolean; onDone: () => void;
+  meeting: { id: string; slot?: { id: string } | null; rescheduleSlot?: { id: string; startsAt: string } | null; rescheduleProposedBy?: string | null };
+}) {
+  const [slotId, setSlotId] = useState('');
+  const [picking, setPicking] = useState(false);
+  const [booked, book] = useMutation(BookMutation);
+  const [proposed, propose] = useMutation(RescheduleMutation);
+  const [responded, respond] = useMutation(RespondRescheduleMutation);
+  const [cancelled, cancel] = useMutation(CancelMeetingMutation);
+  const errors = toErrors(booked.error ?? proposed.error ?? responded.error ?? cancelled.error, ['slotId']);
+  const done = (r: { error?: unknown }) => { if (!r.error) { setPicking(false); onDone(); } };
+  return (
+    <Stack gap="xs">
+      {meeting.rescheduleSlot && (
+        <Text size="sm" role="status">
+          {fmt(m.matchmaking.rescheduleProposed, { time: slotLabel(meeting.rescheduleSlot.startsAt, zone) })}
+          {meeting.rescheduleProposedBy === myId ? ` ${m.matchmaking.rescheduleWaiting}` : ''}
+        </Text>
+      )}
+      {meeting.rescheduleSlot && meeting.rescheduleProposedBy !== myId && (
+        <Group gap="xs">
+          <Button size="xs" onClick={() => void respond({ id: meeting.id, accept: true }).then(done)}>{m.matchmaking.acceptNewTime}</Button>
+          <Button size="xs" variant="default" onClick={() => void respond({ id: meeting.id, accept: false }).then(done)}>{m.matchmaking.declineNewTime}</Button>
+        </Group>
+      )}
+      {picking && (
+        <>
+          <SlotPicker eventId={eventId} zone={zone} withAccountId={otherId} value={slotId} onChange={setSlotId} label={m.matchmaking.pickSlot} />
+          {errors.fields.slotId && <Text c="red" size="sm">{errors.fields.slotId}</Text>}
+          <Group gap="xs">
+            {!meeting.slot && pick
+              ? <Button size="xs" disabled={!slotId} loading={booked.fetching} onClick={() => void book({ id: meeting.id, slotId }).then(done)}>{m.matchmaking.book}</Button>
+              : <Button size="xs" disabled={!slotId} loading={proposed.fetching} onClick={() => void propose({ id: meeting.id, slotId }).then(done)}>{m.matchmaking.propose}</Button>}
+          </Group>
+        </>
+      )}
+      <Group gap="xs">
+        {!picking && (meeting.slot || pick) && (
+          <Button size="xs" variant="light" onClick={() => setPicking(true)}>{meeting.slot ? m.matchmaking.reschedule : m.matchmaking.pickSlot}</Button>
+        )}
+        <Button size="xs" variant="subtle" color="red" loading={cancelled.fetching} onClick={() => void cancel({ id: meeting.id }).then(done)}>{m.matchmaking.cancelMeeting}</Button>
+      </Group>
+      <ErrorSummary errors={errors.general} />
+    </Stack>
+  );
+}
+
+/** After a meeting has started: was it held, and how was it (the note stays private). */
+function FeedbackForm({ eventId, meetingId }: { eventId: string; meetingId: string }) {
+  const [{ data }] = useQuery({ query: OutcomesQuery, variables: { eventId } });
+  const mine = data?.myMeetingOutcomes.find((o) => o.meetingId === meetingId);
+  if (!data) return null;
+  return <FeedbackFields key={mine?.feedback ? 'has' : 'new'} meetingId={meetingId} feedback={mine?.feedback ?? null} attendance={mine?.myAttendance ?? null} />;
+}
+
+function FeedbackFields({ meetingId, feedback, attendance }: { meetingId: string; attendance: string | null; feedback: { rating: number; expectedOutcome: ExpectedOutcome; note?: string | null } | null }) {
+  const [form, setForm] = useState({ rating: String(feedback?.rating ?? ''), expectedOutcome: feedback?.expectedOutcome ?? '', note: feedback?.note ?? '' });
+  const [saved, save] = useMutation(FeedbackMutation);
+  const [marked, markAttendance] = useMutation(AttendanceMutation);
+  const [att, setAtt] = useState(attendance);
+  const mark = (v: { meetingId: string; status: 'HELD' | 'NO_SHOW' }) => markAttendance(v).then((r) => { if (!r.error) setAtt(v.status); });
+  const errors = toErrors(saved.error ?? marked.error, ['rating', 'expectedOutcome', 'note']);
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void save({ meetingId, input: { rating: Number(form.rating), expectedOutcome: form.expectedOutcome as ExpectedOutcome, note: form.note.trim() || null } }); }}>
+      <Stack gap="xs">
+        <Text fw={600} size="sm">{m.feedback.title}</Text>
+        <Group gap="xs">
+          <Button size="xs" variant={att === 'HELD' ? 'filled' : 'default'} aria-pressed={att === 'HELD'} onClick={() => void mark({ meetingId, status: 'HELD' })}>{m.feedback.held}</Button>
+          <Button size="xs" variant={att === 'NO_SHOW' ? 'filled' : 'default'} aria-pressed={att === 'NO_SHOW'} onClick={() => void mark({ meetingId, status: 'NO_SHOW' })}>{m.feedback.noShow}</Button>
+        </Group>
+        <Group grow wrap="wrap">
+          <Select label={m.feedback.rating} value={form.rating} onChange={(v) => setForm({ ...form, rating: v ?? '' })} data={['1', '2', '3', '4', '5']} error={errors.fields.rating} />
+          <Select label={m.feedback.outcome} value={form.expectedOutcome} onChange={(v) => setForm({ ...form, expectedOutcome: v ?? '' })} error={errors.fields.expectedOutcome}
+            data={OUTCOMES.map((o) => ({ value: o, label: m.feedback.outcomes[o] }))} />
+        </Group>
+        <Textarea label={m.feedback.note} value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} error={errors.fields.note} autosize minRows={2} />
+        <ErrorSummary errors={errors.general} />
+        {saved.data && !saved.error && <Text size="sm" role="status" c="green">{m.feedback.saved}</Text>}
+        <Group><Button type="submit" size="xs" loading={saved.fetching}>{m.feedback.save}</Button></Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,148 @@
+import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { EventPage, type EventBasics } from '../components/event-page.js';
+import { PageLoader } from '../components/layout.js';
+import { graphql } from '../gql/index.js';
+import { fmt, m } from '../i18n/index.js';
+import { downloadFile } from '../lib/upload.js';
+
+const ReportQuery = graphql(`
+  query OutcomeReport($eventId: ID!) {
+    outcomeReport(eventId: $eventId) {
+      meetings { accepted scheduled waitingForSlot cancelled held noShows disputed unreported checkedIn averageRating }
+      requests { key count }
+      participantsByType { key count }
+      participantsByCountry { key count }
+      participantsByRegion { key count }
+      typeMatrix { row column count }
+      regionMatrix { row column count }
+      outcomesByRound { round outcome count averageRating }
+      themes { theme offered demanded participants }
+    }
+  }
+`);
+
+export function ReportsPage() {
+  return <EventPage title={m.reports.title}>{(event) => <Reports event={event} />}</EventPage>;
+}
+
+function Csv({ slug, name, label }: { slug: string; name: string; label: string }) {
+  const [failed, setFailed] = useState(false);
+  return (
+    <Button size="compact-xs" variant="light" aria-label={fmt(m.reports.csvOf, { name: label })} color={failed ? 'red' : undefined}
+      onClick={() => void downloadFile(`/events/${slug}/reports/${name}.csv`, `${slug}-${name}.csv`).then((ok) => setFailed(!ok))}>
+      {m.reports.csv}
+    </Button>
+  );
+}
+
+function Part({ id, title, csv, slug, children }: { id: string; title: string; csv: string; slug: string; children: React.ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Title order={2} size="h4" id={id}>{title}</Title>
+        <Csv slug={slug} name={csv} label={title} />
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+/** Counts as a bar chart: plain elements, so screen readers read the numbers. */
+function Bars({ rows }: { rows: { key: string; count: number }[] }) {
+  if (!rows.length) return <Text size="sm">{m.reports.empty}</Text>;
+  const max = Math.max(...rows.map((r) => r.count), 1);
+  return (
+    <Stack gap={4} component="ul" className="plain-list">
+      {rows.map((r) => (
+        <li key={r.key}>
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" w={150} truncate>{r.key}</Text>
+            <div className="bar-track"><div className="bar" style={{ width: `${(r.count / max) * 100}%` }} /></div>
+            <Text size="sm" w={40} ta="right">{r.count}</Text>
+          </Group>
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+function Matrix({ cells }: { cells: { row: string; column: string; count: number }[] }) {
+  if (!cells.length) return <Text size="sm">{m.reports.empty}</Text>;
+  const rows = [...new Set(cells.map((c) => c.row))].sort();
+  const columns = [...new Set(cells.map((c) => c.column))].sort();
+  const at = new Map(cells.map((c) => [`${c.row}\u0000${c.column}`, c.count]));
+  return (
+    <div className="table-scroll">
+      <Table withTableBorder withColumnBorders>
+        <Table.Thead>
+          <Table.Tr><Table.Td />{columns.map((c) => <Table.Th key={c} scope="col">{c}</Table.Th>)}</Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r}>
+              <Table.Th scope="row">{r}</Table.Th>
+              {columns.map((c) => <Table.Td key={c} ta="right">{at.get(`${r}\u0000${c}`) ?? 0}</Table.Td>)}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
+
+function Reports({ event }: { event: EventBasics }) {
+  const [{ data, error }] = useQuery({ query: ReportQuery, variables: { eventId: event.id }, requestPolicy: 'network-only' });
+  const report = data?.outcomeReport;
+  if (!report) return error ? <ErrorSummary errors={toErrors(error).general} /> : <PageLoader />;
+  const slug = event.slug;
+  const meetingRows = (Object.keys(m.reports.meetingCounts) as (keyof typeof m.reports.meetingCounts)[])
+    .map((key) => ({ key: m.reports.meetingCounts[key], value: report.meetings[key] }));
+  return (
+    <div className="report-grid">
+      <Part id="r-meetings" title={m.reports.meetings} csv="meetings" slug={slug}>
+        <Table>
+          <Table.Tbody>
+            {meetingRows.map((r) => (
+              <Table.Tr key={r.key}><Table.Th scope="row">{r.key}</Table.Th><Table.Td ta="right">{r.value == null ? '—' : typeof r.value === 'number' && !Number.isInteger(r.value) ? r.value.toFixed(1) : r.value}</Table.Td></Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Part>
+      <Part id="r-requests" title={m.reports.requests} csv="requests" slug={slug}><Bars rows={report.requests} /></Part>
+      <Part id="r-type" title={m.reports.byType} csv="participants-by-type" slug={slug}><Bars rows={report.participantsByType} /></Part>
+      <Part id="r-country" title={m.reports.byCountry} csv="participants-by-country" slug={slug}><Bars rows={report.participantsByCountry} /></Part>
+      <Part id="r-region" title={m.reports.byRegion} csv="participants-by-region" slug={slug}><Bars rows={report.participantsByRegion} /></Part>
+      <Part id="r-type-matrix" title={m.reports.typeMatrix} csv="type-matrix" slug={slug}><Matrix cells={report.typeMatrix} /></Part>
+      <Part id="r-region-matrix" title={m.reports.regionMatrix} csv="region-matrix" slug={slug}><Matrix cells={report.regionMatrix} /></Part>
+      <Part id="r-outcomes" title={m.reports.outcomes} csv="outcomes-by-round" slug={slug}>
+        {!report.outcomesByRound.length ? <Text size="sm">{m.reports.empty}</Text> : (
+          <Table>
+            <Table.Thead><Table.Tr><Table.Th>{m.reports.round}</Table.Th><Table.Th>{m.reports.outcome}</Table.Th><Table.Th>{m.reports.count}</Table.Th><Table.Th>{m.reports.averageRating}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {report.outcomesByRound.map((o) => (
+                <Table.Tr key={`${o.round}-${o.outcome}`}><Table.Td>{o.round}</Table.Td><Table.Td>{o.outcome}</Table.Td><Table.Td>{o.count}</Table.Td><Table.Td>{o.averageRating?.toFixed(1) ?? '—'}</Table.Td></Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Part>
+      <Part id="r-themes" title={m.reports.themes} csv="themes" slug={slug}>
+        {!report.themes.length ? <Text size="sm">{m.reports.empty}</Text> : (
+          <div className="table-scroll">
+            <Table>
+              <Table.Thead><Table.Tr><Table.Th>{m.reports.theme}</Table.Th><Table.Th>{m.reports.offered}</Table.Th><Table.Th>{m.reports.demanded}</Table.Th><Table.Th>{m.reports.participants}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {report.themes.map((th) => (
+                  <Table.Tr key={th.theme}><Table.Td>{th.theme}</Table.Td><Table.Td>{th.offered}</Table.Td><Table.Td>{th.demanded}</Table.Td><Table.Td>{th.participants}</Table.Td></Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </Part>
+    </div>
+  );
+}

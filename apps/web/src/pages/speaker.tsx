@@ -1,0 +1,171 @@
+import { Anchor, Badge, Button, Card, FileInput, Group, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { EventPage, type EventBasics } from '../components/event-page.js';
+import { EventTime } from '../components/event-zone.js';
+import { PageLoader } from '../components/layout.js';
+import { graphql } from '../gql/index.js';
+import type { MaterialVisibility } from '../gql/graphql.js';
+import { fmt, m } from '../i18n/index.js';
+import { mapApiErrors } from '../lib/api-errors.js';
+import { downloadFile, uploadFile, type UploadError } from '../lib/upload.js';
+
+const MySessionsQuery = graphql(`
+  query SpeakerSessions($eventId: ID!) {
+    myAgenda(eventId: $eventId) { reasons session { id title startsAt endsAt status room { name } } }
+  }
+`);
+const MaterialsQuery = graphql(`
+  query SessionMaterials($sessionId: ID!) {
+    sessionMaterials(sessionId: $sessionId) {
+      id title visibility embargoed embargoUntilStart canManage downloadUrl
+      currentVersion { id version }
+      versions { id version fileName sizeBytes uploadedAt downloadUrl }
+    }
+  }
+`);
+const UpdateMaterialMutation = graphql(`
+  mutation UpdateMaterial($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { id visibility title embargoUntilStart } }
+`);
+
+const ON_STAGE = new Set(['SPEAKER', 'HOST', 'MODERATOR', 'PANELLIST', 'TABLE_HOST']);
+const VISIBILITIES: MaterialVisibility[] = ['PUBLIC', 'PARTICIPANTS', 'PRIVATE'];
+const messages = { codes: m.errors.codes, reasons: m.errors.reasons, network: m.errors.network, unknown: m.errors.unknown, internal: m.errors.internal };
+
+function uploadErrors(error: UploadError | null, fields: string[]) {
+  if (!error) return { fields: {} as Record<string, string>, general: [] as string[] };
+  return mapApiErrors(error.extensions.code === 'NETWORK' ? [] : [error], messages, { formFields: fields, networkError: error.extensions.code === 'NETWORK' });
+}
+
+function size(bytes: number) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+}
+
+export function SpeakerPage() {
+  return <EventPage title={m.speaker.title}>{(event) => <Sessions event={event} />}</EventPage>;
+}
+
+function Sessions({ event }: { event: EventBasics }) {
+  const [{ data, error }] = useQuery({ query: MySessionsQuery, variables: { eventId: event.id } });
+  if (!data) return error ? <ErrorSummary errors={toErrors(error).general} /> : <PageLoader />;
+  const mine = data.myAgenda.filter((item) => item.reasons.some((r) => ON_STAGE.has(r)));
+  if (!mine.length) return <Text>{m.speaker.none}</Text>;
+  return (
+    <Stack>
+      {mine.map(({ session }) => (
+        <Card key={session.id} withBorder component="section" aria-labelledby={`s-${session.id}`}>
+          <Stack gap="xs">
+            <Title order={2} size="h4" id={`s-${session.id}`}>{session.title}</Title>
+            <Text size="sm"><EventTime at={session.startsAt} zone={event.timeZone} />{session.room ? ` · ${session.room.name}` : ''}</Text>
+            <Materials eventId={event.id} sessionId={session.id} />
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function Materials({ eventId, sessionId }: { eventId: string; sessionId: string }) {
+  const [{ data, error }, refresh] = useQuery({ query: MaterialsQuery, variables: { sessionId } });
+  const reload = () => refresh({ requestPolicy: 'network-only' });
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h5">{m.speaker.materials}</Title>
+      <ErrorSummary errors={toErrors(error).general} />
+      {data && !data.sessionMaterials.length && <Text size="sm">{m.speaker.noMaterials}</Text>}
+      {data?.sessionMaterials.map((material) => <MaterialCard key={material.id} material={material} onChange={reload} />)}
+      <UploadForm url={`/events/${eventId}/sessions/${sessionId}/materials`} label={m.speaker.upload} withMeta onDone={reload} />
+    </Stack>
+  );
+}
+
+interface MaterialData {
+  id: string; title: string; visibility: MaterialVisibility; embargoed: boolean; canManage: boolean;
+  currentVersion: { version: number };
+  versions: { id: string; version: number; fileName: string; sizeBytes: number; uploadedAt: string; downloadUrl: string }[];
+}
+
+function MaterialCard({ material, onChange }: { material: MaterialData; onChange: () => void }) {
+  const [updated, update] = useMutation(UpdateMaterialMutation);
+  const [replacing, setReplacing] = useState(false);
+  return (
+    <Card withBorder padding="sm" component="article" aria-label={material.title}>
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Text fw={600}>{material.title}</Text>
+          {material.embargoed && <Badge variant="light" color="gray">{m.speaker.embargoed}</Badge>}
+        </Group>
+        {material.canManage && (
+          <Select label={m.speaker.visibility} value={material.visibility} allowDeselect={false} w={260}
+            onChange={(v) => v && void update({ id: material.id, input: { visibility: v as MaterialVisibility } })}
+            data={VISIBILITIES.map((v) => ({ value: v, label: m.speaker.visibilities[v] }))} />
+        )}
+        <ErrorSummary errors={toErrors(updated.error).general} />
+        <ul className="plain-list">
+          {[...material.versions].sort((a, b) => b.version - a.version).map((v) => (
+            <li key={v.id}>
+              <Text size="sm">
+                {fmt(m.speaker.version, { version: v.version, file: v.fileName, size: size(v.sizeBytes) })}
+                {v.version === material.currentVersion.version ? ` (${m.speaker.current})` : ''} ·{' '}
+                <Anchor component="button" type="button" size="sm" onClick={() => void downloadFile(v.downloadUrl, v.fileName)}
+                  aria-label={`${m.speaker.download}: ${v.fileName} v${v.version}`}>{m.speaker.download}</Anchor>
+              </Text>
+            </li>
+          ))}
+        </ul>
+        {material.canManage && (replacing
+          ? <UploadForm url={`/materials/${material.id}/versions`} label={fmt(m.speaker.replaceFile, { title: material.title })} onDone={() => { setReplacing(false); onChange(); }} />
+          : <Group><Button size="xs" variant="light" onClick={() => setReplacing(true)}>{m.speaker.replace}</Button></Group>)}
+      </Stack>
+    </Card>
+  );
+}
+
+function UploadForm({ url, label, withMeta, onDone }: { url: string; label: string; withMeta?: boolean; onDone: () => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [title, setTitle] = useState('');
+  const [visibility, setVisibility] = useState<MaterialVisibility>('PARTICIPANTS');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<UploadError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const errors = uploadErrors(error, ['file', 'title', 'visibility']);
+  const submit = async () => {
+    setDone(null);
+    if (!file) return setError({ message: m.speaker.chooseFile, extensions: { code: 'BAD_USER_INPUT', field: 'file' } });
+    setError(null);
+    setProgress(0);
+    const result = await uploadFile(url, withMeta ? { title: title.trim(), visibility } : { title: title.trim() }, file, setProgress);
+    setProgress(null);
+    if (!result.ok) return setError(result.error);
+    setDone(fmt(m.speaker.uploaded, { title: title.trim() || file.name }));
+    setFile(null);
+    setTitle('');
+    onDone();
+  };
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label={label}>
+      <Stack gap="xs">
+        <Text fw={600} size="sm">{label}</Text>
+        <FileInput label={m.speaker.file} value={file} onChange={setFile} error={errors.fields.file} clearable
+          accept="application/pdf,.pdf,.ppt,.pptx,.odp,.key,.doc,.docx,.odt,.xls,.xlsx,.ods,.zip,image/*" />
+        {withMeta && (
+          <Group grow wrap="wrap">
+            <TextInput label={m.speaker.materialTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.fields.title} />
+            <Select label={m.speaker.visibility} value={visibility} allowDeselect={false} onChange={(v) => setVisibility((v ?? 'PARTICIPANTS') as MaterialVisibility)}
+              error={errors.fields.visibility} data={VISIBILITIES.map((v) => ({ value: v, label: m.speaker.visibilities[v] }))} />
+          </Group>
+        )}
+        {progress !== null && (
+          <>
+            <Progress value={Math.round(progress * 100)} aria-label={fmt(m.speaker.uploading, { percent: Math.round(progress * 100) })} />
+            <Text size="sm" role="status">{fmt(m.speaker.uploading, { percent: Math.round(progress * 100) })}</Text>
+          </>
+        )}
+        <ErrorSummary errors={errors.general} />
+        {done && <Text size="sm" role="status" c="green">{done}</Text>}
+        <Group><Button type="submit" size="xs" loading={progress !== null}>{m.speaker.upload}</Button></Group>
+      </Stack>
+    </form>
+  );
+}

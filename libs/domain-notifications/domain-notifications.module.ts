@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AgendaModule } from '../agenda/index.js';
+import { CalendarModule } from '../calendar/index.js';
+import { EventsModule } from '../events/index.js';
+import { JobsModule } from '../jobs/index.js';
+import { MatchmakingModule } from '../matchmaking/index.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { AgendaMessages } from './agenda-messages.js';
+import { DomainNotificationJobs } from './domain-notification-jobs.js';
+import { MatchmakingMessages } from './matchmaking-messages.js';
+import { MeetingReminders, SessionReminders } from './reminder-sources.js';
+
+/**
+ * Wires the domains to notifications. It sits above agenda, matchmaking, calendar and
+ * notifications, so none of them imports another's services in a cycle: the domains emit
+ * in-transaction events, this module turns them into outbox rows and provides their ReminderSources.
+ * Import it wherever the domains change data (the API) and where reminders are swept (workers).
+ */
+@Module({
+  imports: [NotificationsModule, AgendaModule, MatchmakingModule, CalendarModule, EventsModule],
+  providers: [AgendaMessages, MatchmakingMessages, SessionReminders, MeetingReminders],
+})
+export class DomainNotificationsModule {}
+
+/** The scheduled domain jobs; imported next to NotificationWorkerModule. */
+@Module({ imports: [DomainNotificationsModule, JobsModule, AgendaModule, MatchmakingModule], providers: [DomainNotificationJobs] })
+export class DomainNotificationJobsModule {}

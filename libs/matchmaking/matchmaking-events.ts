@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+
+/** The request as the listeners need it (entities stay inside matchmaking). */
+export interface RequestSnapshot {
+  id: string;
+  eventId: string;
+  requesterId: string;
+  recipientId: string;
+  message: string | null;
+  declineReason: string | null;
+}
+
+export interface MeetingSnapshot {
+  id: string;
+  eventId: string;
+  requesterId: string;
+  recipientId: string;
+  slotId: string | null;
+  tableNumber: number | null;
+  cancelReason: string | null;
+}
+
+export type MatchmakingDomainEvent =
+  | { type: 'request.sent' | 'request.declined' | 'request.cancelled' | 'request.expired'; request: RequestSnapshot; actorId: string | null }
+  | { type: 'request.accepted'; request: RequestSnapshot; meeting: MeetingSnapshot; actorId: string | null }
+  /** Booked into a slot for the first time (`moved` false) or moved to another slot or table. */
+  | { type: 'meeting.booked'; meeting: MeetingSnapshot; moved: boolean; actorId: string | null }
+  | { type: 'meeting.cancelled'; meeting: MeetingSnapshot; wasBooked: boolean; actorId: string | null }
+  | { type: 'meeting.reschedule-proposed'; meeting: MeetingSnapshot; proposedSlotId: string; actorId: string | null };
+
+export type MatchmakingListener = (manager: EntityManager, event: MatchmakingDomainEvent) => Promise<void>;
+
+/**
+ * Matchmaking changes, emitted INSIDE the changing transaction so listeners (notifications) write
+ * their outbox rows with it: a rollback sends nothing. Matchmaking cannot call notifications'
+ * invitation building itself (the calendar lib sits above matchmaking). A failing listener fails
+ * the change, so no message is lost silently.
+ */
+@Injectable()
+export class MatchmakingEvents {
+  private readonly listeners = new Set<MatchmakingListener>();
+
+  subscribe(listener: MatchmakingListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async emit(manager: EntityManager, event: MatchmakingDomainEvent): Promise<void> {
+    for (const listener of this.listeners) await listener(manager, event);
+  }
+}
+
+export function requestSnapshot(r: RequestSnapshot): RequestSnapshot {
+  return { id: r.id, eventId: r.eventId, requesterId: r.requesterId, recipientId: r.recipientId, message: r.message ?? null, declineReason: r.declineReason ?? null };
+}
+
+export function meetingSnapshot(m: MeetingSnapshot): MeetingSnapshot {
+  return { id: m.id, eventId: m.eventId, requesterId: m.requesterId, recipientId: m.recipientId, slotId: m.slotId, tableNumber: m.tableNumber, cancelReason: m.cancelReason ?? null };
+}

@@ -1,0 +1,21 @@
+export { FollowUpRoundEntity } from './entities/follow-up-round.entity.js';
+export { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
+export { OutcomesException, OutcomesReason } from './outcomes.exception.js';
+export { OutcomesModule } from './outcomes.module.js';
+export { OutcomesPersonalDataService } from './outcomes-personal-data.service.js';
+export { type CheckIn, type FeedbackInput, type FeedbackSummary, type FollowUpRoundInput, type MyMeetingOutcome, OutcomesService } from './outcomes.service.js';
+export { AttendanceStatus, AttendanceVerdict, ExpectedOutcome, FollowUpResult } from './outcomes.types.js';
+export { type BookletEntry, type PlanMeeting, PrintoutsService } from './printouts.service.js';
+export { renderBookletHtml, renderPlanHtml } from './printouts-html.js';
+export {
+  type CountRow,
+  csvField,
+  type MatrixCell,
+  type MeetingCounts,
+  type OutcomeReport,
+  REPORT_NAMES,
+  ReportsService,
+  type RoundOutcomeRow,
+  type ThemeRow,
+  toCsv,
+} from './reports.service.js';

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EventsModule } from '../events/index.js';
+import { MatchmakingModule } from '../matchmaking/index.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { FollowUpRoundEntity } from './entities/follow-up-round.entity.js';
+import { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
+import { OutcomesPersonalDataService } from './outcomes-personal-data.service.js';
+import { OutcomesService } from './outcomes.service.js';
+import { PrintoutsService } from './printouts.service.js';
+import { ReportsService } from './reports.service.js';
+
+const services = [OutcomesService, ReportsService, PrintoutsService, OutcomesPersonalDataService];
+
+@Module({
+  imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity]), EventsModule, MatchmakingModule, NotificationsModule],
+  providers: services,
+  exports: services,
+})
+export class OutcomesModule {}

@@ -1,0 +1,28 @@
+export enum AttendanceStatus {
+  HELD = 'HELD',
+  NO_SHOW = 'NO_SHOW',
+}
+
+/** One verdict per meeting, from the marks (view meeting_attendance_verdict). */
+export enum AttendanceVerdict {
+  HELD = 'HELD',
+  NO_SHOW = 'NO_SHOW',
+  DISPUTED = 'DISPUTED',
+  UNREPORTED = 'UNREPORTED',
+}
+
+export enum ExpectedOutcome {
+  NONE = 'NONE',
+  INFORMATION_EXCHANGE = 'INFORMATION_EXCHANGE',
+  FOLLOW_UP_PLANNED = 'FOLLOW_UP_PLANNED',
+  PROJECT_IDEA = 'PROJECT_IDEA',
+  PARTNERSHIP_LIKELY = 'PARTNERSHIP_LIKELY',
+  INVESTMENT_INTEREST = 'INVESTMENT_INTEREST',
+}
+
+export enum FollowUpResult {
+  NEGOTIATION_STARTED = 'NEGOTIATION_STARTED',
+  AGREEMENT_SIGNED = 'AGREEMENT_SIGNED',
+  JOINT_PROJECT_PROPOSAL = 'JOINT_PROJECT_PROPOSAL',
+  NOTHING = 'NOTHING',
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CommonException } from '../common/index.js';
+import { EventAccessService, type EventEntity } from '../events/index.js';
+import { type Actor } from '../identity/index.js';
+import { DEFAULT_VISIBILITY, FieldAudience, ProfileField } from '../matchmaking/index.js';
+
+export interface BookletEntry {
+  accountId: string;
+  name: string;
+  jobTitle: string | null;
+  organisation: string | null;
+  organisationType: string | null;
+  country: string | null;
+  region: string | null;
+  pitch: string | null;
+  themes: string[];
+  offers: string[];
+  requests: string[];
+}
+
+export interface PlanMeeting {
+  startsAt: Date;
+  endsAt: Date;
+  tableNumber: number;
+  tableName: string | null;
+  people: { accountId: string; name: string; organisation: string | null }[];
+}
+
+/**
+ * Printouts: the participants' booklet and the meeting plans. The booklet is the same whoever
+ * prints it: it lists those taking part in matchmaking and shows only the fields they made
+ * visible to all participants, since the paper is handed round at the venue.
+ */
+@Injectable()
+export class PrintoutsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: EventAccessService,
+  ) {}
+
+  async eventBySlug(actor: Actor | null, slug: string): Promise<EventEntity> {
+    const [row] = await this.dataSource.query(`SELECT id FROM event WHERE slug = $1`, [String(slug).toLowerCase()]);
+    if (!row) throw CommonException.notFound('Event', slug);
+    return this.access.findVisible(actor, row.id);
+  }
+
+  /** Approved members of the event (any role) read the booklet; the CSV is for organisers. */
+  async booklet(actor: Actor | null, eventId: string, forCsv = false): Promise<BookletEntry[]> {
+    if (forCsv) await this.access.requireOrganiser(actor, eventId);
+    else await this.access.requireApprovedMember(actor, eventId);
+    const rows = await this.dataSource.query(
+      `SELECT a.id, a.name, a.job_title, o.name AS org, o.type, o.country, o.region, mp.pitch, mp.themes, mp.visibility,
+              coalesce(array_agg(e.title ORDER BY e.created_at, e.id) FILTER (WHERE e.direction = 'OFFER'), '{}') AS offers,
+              coalesce(array_agg(e.title ORDER BY e.created_at, e.id) FILTER (WHERE e.direction = 'SEEK'), '{}') AS requests
+         FROM matchmaking_profile mp
+         JOIN participation p ON p.event_id = mp.event_id AND p.account_id = mp.account_id AND p.status = 'APPROVED'
+         JOIN account a ON a.id = mp.account_id
+         LEFT JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN marketplace_entry e ON e.event_id = mp.event_id AND e.account_id = mp.account_id
+        WHERE mp.event_id = $1 AND mp.taking_part
+        GROUP BY a.id, o.id, mp.event_id, mp.account_id
+        ORDER BY a.name, a.id`,
+      [eventId],
+    );
+    return rows.map((r: any) => {
+      const shown = (f: ProfileField) => (r.visibility?.[f] ?? DEFAULT_VISIBILITY[f]) === FieldAudience.PARTICIPANTS;
+      const org = shown(ProfileField.ORGANISATION);
+      return {
+        accountId: r.id,
+        name: r.name,
+        jobTitle: shown(ProfileField.JOB_TITLE) ? r.job_title : null,
+        organisation: org ? r.org : null,
+        organisationType: org ? r.type : null,
+        country: org ? r.country : null,
+        region: org ? r.region : null,
+        pitch: shown(ProfileField.PITCH) ? r.pitch : null,
+        themes: shown(ProfileField.INTERESTS) ? r.themes : [],
+        offers: shown(ProfileField.MARKETPLACE) ? r.offers : [],
+        requests: shown(ProfileField.MARKETPLACE) ? r.requests : [],
+      };
+    });
+  }
+
+  /** The actor's booked meetings (an approved member of the event). */
+  async myPlan(actor: Actor | null, eventId: string): Promise<PlanMeeting[]> {
+    await this.access.requireApprovedMember(actor, eventId);
+    return this.plan(eventId, actor!.accountId, null);
+  }
+
+  /** Every table's meetings (organisers); one table when tableNumber is given. */
+  async tablePlan(actor: Actor | null, eventId: string, tableNumber: number | null): Promise<PlanMeeting[]> {
+    await this.access.requireOrganiser(actor, eventId);
+    return this.plan(eventId, null, tableNumber);
+  }
+
+  /**
+   * The partner's organisation is shown unless they keep it to organisers (people sharing a
+   * confirmed meeting see MEETING_PARTNERS fields); organisers' table plans show everything.
+   */
+  private async plan(eventId: string, accountId: string | null, tableNumber: number | null): Promise<PlanMeeting[]> {
+    const rows = await this.dataSource.query(
+      `SELECT s.starts_at, s.ends_at, m.table_number, st.table_names[m.table_number] AS table_name,
+              json_agg(json_build_object('accountId', a.id, 'name', a.name,
+                 'organisation', CASE WHEN $2::uuid IS NULL OR a.id = $2::uuid OR coalesce(mp.visibility ->> 'ORGANISATION', '') <> 'ORGANISERS' THEN o.name END)
+                 ORDER BY (a.id = m.requester_id) DESC) AS people
+         FROM meeting m
+         JOIN meeting_slot s ON s.id = m.slot_id
+         LEFT JOIN matchmaking_settings st ON st.event_id = m.event_id
+         JOIN account a ON a.id IN (m.requester_id, m.recipient_id)
+         LEFT JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN matchmaking_profile mp ON mp.event_id = m.event_id AND mp.account_id = a.id
+        WHERE m.event_id = $1 AND m.status = 'CONFIRMED'
+          AND ($2::uuid IS NULL OR $2::uuid IN (m.requester_id, m.recipient_id))
+          AND ($3::int IS NULL OR m.table_number = $3::int)
+        GROUP BY m.id, s.id, st.table_names
+        ORDER BY ${accountId ? 's.starts_at, m.table_number' : 'm.table_number, s.starts_at'}`,
+      [eventId, accountId, tableNumber],
+    );
+    return rows.map((r: any) => ({ startsAt: r.starts_at, endsAt: r.ends_at, tableNumber: r.table_number, tableName: r.table_name, people: r.people }));
+  }
+}

@@ -1,0 +1,324 @@
+// Participant, speaker and organiser journeys of the event areas (my agenda, seats and waiting
+// lists, matchmaking, calendar, materials, agenda builder, messages), driven in Chromium against
+// the real API. Data the journeys do not exercise is set up through the API to keep the suite fast.
+import { type Browser, type Page } from 'playwright-core';
+import { meetingBetween, participant, matchmakingEvent, type MatchmakingEvent, type Person } from '../support/matchmaking-fixtures.js';
+import { TestApp } from '../support/test-app.js';
+import {
+  describeInBrowser, DESKTOP, ensureWebBuilt, launchChromium, openPage, PHONE, screenshot, seriousA11yViolations, type WatchedPage,
+} from './browser-harness.js';
+
+const SLOW = 120_000;
+
+describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let event: MatchmakingEvent;
+  let slug: string;
+  let anna: Person;
+  let ben: Person;
+  let sara: Person;
+  let sessionId: string;
+  const scanned: Record<string, unknown[]> = {};
+  const pages: WatchedPage[] = [];
+
+  async function heading(page: Page, name: string | RegExp) {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+  async function scan(page: Page, label: string) {
+    scanned[label] = await seriousA11yViolations(page);
+  }
+  /** A browser already signed in as this person (the sign-in page itself is tested elsewhere). */
+  async function as(who: Person, viewport: { width: number; height: number }): Promise<WatchedPage> {
+    const watched = await openPage(browser, t.baseUrl, viewport);
+    // The machine is shared with other suites; a slow moment should not fail a journey.
+    watched.page.setDefaultTimeout(20_000);
+    await watched.context.addInitScript((token: string) => {
+      const w = globalThis as unknown as { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } };
+      if (!w.localStorage.getItem('clustermeet.token')) w.localStorage.setItem('clustermeet.token', token);
+    }, who.token);
+    pages.push(watched);
+    return watched;
+  }
+  async function noOverflow(page: Page) {
+    const overflow = await page.evaluate(() => {
+      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return w.document.documentElement.scrollWidth - w.innerWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await TestApp.start();
+    browser = await launchChromium();
+    event = await matchmakingEvent(t, { mode: 'PARTICIPANTS_PICK_SLOT' });
+    const events = await t.ok<{ events: { nodes: { id: string; slug: string }[] } }>(`query { events(first: 50) { nodes { id slug } } }`);
+    slug = events.events.nodes.find((e) => e.id === event.eventId)!.slug;
+    const org = { organisation: { name: 'Lapland Mining Cluster', type: 'CLUSTER', country: 'FI', region: 'Lapland' } };
+    anna = await participant(t, event, 'Anna Aalto', { ...org, profile: { pitch: 'Critical raw materials from Lapland', themes: ['critical raw materials'] }, offers: ['Ore sorting pilots'], seeks: ['Battery recyclers'] });
+    ben = await participant(t, event, 'Ben Bauer', { organisation: { name: 'Saxony Recycling', type: 'SME', country: 'DE', region: 'Saxony' }, profile: { themes: ['critical raw materials'] }, offers: ['Battery recyclers'], seeks: ['Ore sorting pilots'] });
+    sara = await participant(t, event, 'Sara Speaker');
+    const o = event.organiser.token;
+    // A round table with one seat, and a keynote with Sara on stage.
+    const { createSession: rt } = await t.ok(
+      `mutation($e: ID!, $i: CreateSessionInput!) { createSession(eventId: $e, input: $i) { id } }`,
+      { e: event.eventId, i: { title: 'Round tables on recycling', type: 'ROUND_TABLE', startsAt: '2030-04-26T06:00:00Z', endsAt: '2030-04-26T07:00:00Z' } }, o,
+    );
+    await t.ok(`mutation($s: ID!, $i: RoundTableInput!) { addRoundTable(sessionId: $s, input: $i) { id } }`, { s: rt.id, i: { topic: 'Black mass', seats: 1 } }, o);
+    await t.ok(`mutation($id: ID!) { setSessionStatus(id: $id, status: PUBLISHED) { status } }`, { id: rt.id }, o);
+    const { createSession: keynote } = await t.ok(
+      `mutation($e: ID!, $i: CreateSessionInput!) { createSession(eventId: $e, input: $i) { id } }`,
+      { e: event.eventId, i: { title: 'Keynote: Europe needs its own metals', type: 'KEYNOTE', startsAt: '2030-04-26T05:00:00Z', endsAt: '2030-04-26T05:45:00Z' } }, o,
+    );
+    sessionId = keynote.id;
+    await t.ok(`mutation($s: ID!, $p: [SessionPersonInput!]!) { setSessionPeople(sessionId: $s, people: $p) { id } }`, { s: keynote.id, p: [{ accountId: sara.accountId, role: 'SPEAKER' }] }, o);
+    await t.ok(`mutation($id: ID!) { setSessionStatus(id: $id, status: PUBLISHED) { status } }`, { id: keynote.id }, o);
+  }, SLOW);
+
+  afterAll(async () => {
+    for (const p of pages) await p.context.close().catch(() => undefined);
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('on a phone, a participant takes the last seat and the next one lands on the waiting list', async () => {
+    const a = await as(anna, PHONE);
+    await a.page.goto(`/events/${slug}/agenda`);
+    await heading(a.page, 'Agenda');
+    await a.page.getByRole('button', { name: 'Take a seat: Black mass' }).click();
+    await a.page.getByText('You have a seat.').waitFor();
+
+    const b = await as(ben, PHONE);
+    await b.page.goto(`/events/${slug}/agenda`);
+    await heading(b.page, 'Agenda');
+    await b.page.getByRole('button', { name: 'Join the waiting list: Black mass' }).click();
+    await b.page.getByText('You are number 1 on the waiting list.').waitFor();
+    await b.page.goto(`/events/${slug}/me`);
+    await heading(b.page, 'My agenda');
+    await b.page.getByText('Waiting list, position 1').waitFor();
+    await scan(b.page, 'my agenda (phone)');
+    await noOverflow(b.page);
+    await screenshot(b.page, 'my-agenda-phone');
+  }, SLOW);
+
+  it('on phones, two participants request, accept with a slot and get a table', async () => {
+    const a = pages[0].page;
+    await a.goto(`/events/${slug}/matchmaking`);
+    await heading(a, 'Matchmaking');
+    // Ben is recommended to Anna, with the reasons why.
+    const rec = a.getByRole('article', { name: 'Ben Bauer' }).first();
+    await rec.waitFor();
+    await scan(a, 'matchmaking people (phone)');
+    await noOverflow(a);
+    await screenshot(a, 'matchmaking-phone');
+    await rec.getByRole('button', { name: 'Request a meeting with Ben Bauer' }).click();
+    await rec.getByLabel('Message (optional)').fill('Shall we talk about black mass?');
+    await rec.getByRole('button', { name: 'Send request' }).click();
+    await rec.getByText('Request sent to Ben Bauer.').waitFor();
+
+    const b = pages[1].page;
+    await b.goto(`/events/${slug}/matchmaking/requests`);
+    await heading(b, 'Requests');
+    const req = b.getByRole('article', { name: 'Anna Aalto' });
+    await req.getByText('Shall we talk about black mass?').waitFor();
+    await req.getByRole('textbox', { name: 'Pick a time' }).click();
+    await b.getByRole('option').nth(1).click();
+    await scan(b, 'requests (phone)');
+    await req.getByRole('button', { name: 'Accept: Anna Aalto' }).click();
+    await req.getByText('Accepted').waitFor();
+
+    await a.goto(`/events/${slug}/meetings`);
+    await heading(a, 'My meetings');
+    const meeting = a.getByRole('article', { name: 'Ben Bauer' });
+    await meeting.getByText(/^Table \d/).waitFor();
+    await meeting.getByText('Helsinki', { exact: false }).first().waitFor();
+    await scan(a, 'my meetings (phone)');
+    await noOverflow(a);
+    await screenshot(a, 'meetings-phone');
+    // The meeting is in Anna's agenda too, and her calendar link has a QR code.
+    await a.goto(`/events/${slug}/me`);
+    await a.getByText('Meeting with Ben Bauer').waitFor();
+    await a.getByRole('button', { name: 'Show my calendar link' }).click();
+    await a.getByRole('img', { name: /QR code/ }).waitFor();
+    expect(await a.getByLabel('Calendar link').inputValue()).toMatch(/^webcal:\/\//);
+    await scan(a, 'my agenda with calendar (phone)');
+  }, SLOW);
+
+  it('my profile keeps what was typed when the API refuses it', async () => {
+    const a = pages[0].page;
+    await a.goto(`/events/${slug}/matchmaking/profile`);
+    await heading(a, 'My profile');
+    await a.getByLabel('What I bring (pitch)').fill('x'.repeat(3000));
+    await a.getByRole('button', { name: 'Save profile' }).click();
+    await a.getByText('at most 2,000 characters').waitFor();
+    expect((await a.getByLabel('What I bring (pitch)').inputValue()).length).toBe(3000);
+    await a.getByLabel('What I bring (pitch)').fill('Critical raw materials from Lapland, sorted at the mine');
+    await a.getByRole('button', { name: 'Save profile' }).click();
+    await a.getByText('Profile saved.').waitFor();
+    await scan(a, 'my profile (phone)');
+  }, SLOW);
+
+  it('my agenda stays readable offline once loaded', async () => {
+    const { page, context } = pages[0];
+    await page.goto(`/events/${slug}/me`);
+    await page.getByText('Meeting with Ben Bauer').waitFor();
+    await page.evaluate(async () => {
+      const nav = (globalThis as unknown as { navigator: { serviceWorker: { ready: Promise<unknown> } } }).navigator;
+      await nav.serviceWorker.ready;
+    });
+    // Reload once under the worker so the answers are stored, then go offline.
+    await page.reload();
+    await page.getByText('Meeting with Ben Bauer').waitFor();
+    const sw = await fetch(`${t.baseUrl}/sw.js`);
+    expect([sw.status, sw.headers.get('cache-control'), sw.headers.get('content-type')]).toEqual([200, 'no-cache', 'text/javascript; charset=utf-8']);
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByText('Meeting with Ben Bauer').waitFor();
+      await page.getByText('You are offline').waitFor();
+    } finally {
+      await context.setOffline(false);
+    }
+  }, SLOW);
+
+  it('a speaker uploads a PDF with a progress bar, sees its versions and replaces it', async () => {
+    const s = await as(sara, DESKTOP);
+    await s.page.goto(`/events/${slug}/speaker`);
+    await heading(s.page, 'My sessions');
+    const card = s.page.getByRole('region', { name: 'Keynote: Europe needs its own metals' });
+    await card.getByLabel('Title (optional)').fill('Slides');
+    await card.locator('input[type=file]').last().setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% ClusterMeet test\n%%EOF\n') });
+    await card.getByRole('button', { name: 'Upload a file' }).click();
+    await card.getByText('Uploaded: Slides').waitFor();
+    const material = card.getByRole('article', { name: 'Slides' });
+    await material.getByText('Version 1: slides.pdf').waitFor();
+    await material.getByRole('button', { name: 'Replace file' }).click();
+    await material.locator('input[type=file]').setInputFiles({ name: 'slides-v2.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% version two\n%%EOF\n') });
+    await material.getByRole('button', { name: 'Upload a file' }).click();
+    await material.getByText(/Version 2: slides-v2\.pdf.*current/).waitFor();
+    await scan(s.page, 'speaker');
+    await screenshot(s.page, 'speaker-desktop');
+    expect(sessionId).toBeTruthy();
+  }, SLOW);
+
+  it('an organiser builds a session, sees the conflict and publishes; matchmaking settings and messages work', async () => {
+    const o = await as(event.organiser, DESKTOP);
+    const page = o.page;
+    await page.goto(`/organise/${slug}/agenda`);
+    await heading(page, 'Agenda builder');
+    await page.getByLabel('Title').fill('Clash with the keynote');
+    await page.getByLabel('Starts (event time)').fill('2030-04-26T08:00');
+    await page.getByLabel('Ends (event time)').fill('2030-04-26T08:30');
+    await page.getByRole('button', { name: 'Create session' }).click();
+    const created = page.getByRole('article', { name: 'Clash with the keynote' });
+    await created.waitFor();
+    await created.getByRole('textbox', { name: 'Person' }).click();
+    await page.getByRole('option', { name: 'Sara Speaker' }).click();
+    await created.getByRole('button', { name: /Add person/ }).click();
+    await created.getByText('Sara Speaker (Speaker)').waitFor();
+    await page.getByRole('region', { name: 'Conflicts' }).getByText(/Sara Speaker|speaker|person/i).first().waitFor();
+    // Publishing with a hard conflict is refused, and the reason shows at the session.
+    await created.getByRole('button', { name: 'Publish: Clash with the keynote' }).click();
+    await created.getByText('cannot be published as planned').waitFor();
+    await created.getByText('Conflict', { exact: true }).waitFor();
+    await scan(page, 'agenda builder with a conflict');
+    // Taking Sara off the clashing session clears the conflict; then it publishes.
+    await created.getByRole('button', { name: 'Remove Sara Speaker, Clash with the keynote' }).click();
+    await page.getByText('No conflicts.').waitFor();
+    await created.getByRole('button', { name: 'Publish: Clash with the keynote' }).click();
+    await created.getByText('Published', { exact: true }).waitFor();
+    await scan(page, 'agenda builder');
+    await screenshot(page, 'agenda-builder-desktop');
+
+    await page.goto(`/organise/${slug}/matchmaking`);
+    await heading(page, 'Matchmaking settings');
+    await page.getByText('6 slots').waitFor();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await scan(page, 'matchmaking settings');
+
+    await page.goto(`/organise/${slug}/messages`);
+    await heading(page, 'Messages');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.mantine-InputWrapper-error, [role="alert"]').first().waitFor();
+    await page.getByLabel('Subject').fill('Welcome to Levi');
+    await page.getByLabel('Message').fill('Buses leave at 8:00.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText(/Sent to \d+ people/).waitFor();
+    await scan(page, 'messages');
+
+    await page.goto(`/organise/${slug}/reports`);
+    await heading(page, 'Reports');
+    await page.getByRole('region', { name: 'Meetings between organisation types' }).waitFor();
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV: Meetings between organisation types' }).click();
+    expect((await csv).suggestedFilename()).toBe(`${slug}-type-matrix.csv`);
+    await scan(page, 'reports');
+    await screenshot(page, 'reports-desktop');
+  }, SLOW);
+
+  it('an organiser runs the meeting scheduler, reviews the draft and publishes it', async () => {
+    const scheduled = await matchmakingEvent(t, { mode: 'ORGANISER_SCHEDULES' });
+    const [p, q, r] = [await participant(t, scheduled, 'Pia Pohjola'), await participant(t, scheduled, 'Quentin Quist'), await participant(t, scheduled, 'Rita Rossi')];
+    await meetingBetween(t, scheduled, p, q);
+    await meetingBetween(t, scheduled, q, r);
+    const events = await t.ok<{ events: { nodes: { id: string; slug: string }[] } }>(`query { events(first: 50) { nodes { id slug } } }`);
+    const where = events.events.nodes.find((e) => e.id === scheduled.eventId)!.slug;
+    const o = await as(scheduled.organiser, DESKTOP);
+    await o.page.goto(`/organise/${where}/scheduler`);
+    await heading(o.page, 'Meeting scheduler');
+    await o.page.getByText('No run yet.').waitFor();
+    await o.page.getByLabel('Search time (seconds)').fill('1');
+    await o.page.getByRole('button', { name: 'Run the scheduler' }).click();
+    await o.page.getByRole('heading', { name: 'Draft ready for review' }).waitFor({ timeout: 30_000 });
+    await o.page.getByText('2 of 2 meetings placed').waitFor();
+    await o.page.getByRole('button', { name: 'Lock: Pia Pohjola & Quentin Quist' }).click();
+    await o.page.getByText('Locked').first().waitFor();
+    await scan(o.page, 'scheduler');
+    await screenshot(o.page, 'scheduler-desktop');
+    await o.page.getByRole('button', { name: 'Publish the schedule' }).click();
+    await o.page.getByText('Published: everyone was told their meeting times.').waitFor();
+    // The printable table plans need the sign-in token: they open from the console in a new tab.
+    await o.page.goto(`/events/${where}`);
+    const popup = o.page.waitForEvent('popup');
+    await o.page.getByRole('button', { name: 'Meeting plans by table' }).click();
+    const plans = await popup;
+    await plans.getByText('Pia Pohjola').first().waitFor();
+    await plans.close();
+  }, SLOW);
+
+  it('a participant sets e-mail preferences, downloads their data and deletes the account', async () => {
+    const who = await participant(t, event, 'Dora Delete');
+    const { me } = await t.ok<{ me: { email: string } }>(`query { me { email } }`, {}, who.token);
+    const d = await as(who, PHONE);
+    await d.page.goto('/account');
+    await heading(d.page, 'My account');
+    const digest = d.page.getByRole('switch', { name: 'Daily digest' });
+    const saved = d.page.waitForResponse((r) => r.url().endsWith('/graphql') && !!r.request().postData()?.includes('SetNotificationSubscription'));
+    await digest.uncheck();
+    await saved;
+    await d.page.reload();
+    await heading(d.page, 'My account');
+    expect(await d.page.getByRole('switch', { name: 'Daily digest' }).isChecked()).toBe(false);
+    const download = d.page.waitForEvent('download');
+    await d.page.getByRole('button', { name: 'Download my data' }).click();
+    expect((await download).suggestedFilename()).toBe('clustermeet-my-data.json');
+    await scan(d.page, 'my account (phone)');
+    await noOverflow(d.page);
+    await d.page.getByLabel('Type your e-mail to confirm').fill('someone@else.example');
+    await d.page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await d.page.locator('[role="alert"], [id$="-error"]').first().waitFor();
+    expect(await d.page.getByLabel('Type your e-mail to confirm').inputValue()).toBe('someone@else.example');
+    await d.page.getByLabel('Type your e-mail to confirm').fill(me.email);
+    await d.page.getByRole('button', { name: 'Delete my account for good' }).click();
+    await heading(d.page, 'Sign in');
+  }, SLOW);
+
+  it('has no serious or critical accessibility violations and no console errors', () => {
+    expect(Object.keys(scanned).length).toBeGreaterThanOrEqual(10);
+    const failing = Object.fromEntries(Object.entries(scanned).filter(([, v]) => v.length));
+    expect(failing).toEqual({});
+    for (const p of pages) expect(p.problems.filter((x) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(x))).toEqual([]);
+  });
+});
