@@ -4,6 +4,7 @@ import { createLogger } from '../../libs/common/index.js';
 import { ConfigError, loadConfig } from '../../libs/config/index.js';
 import { dataSourceOptions, openDatabase, runMigrations } from '../../libs/database/index.js';
 import { seedDemoIfEmpty } from '../../libs/demo/index.js';
+import { DemoMessages } from '../../libs/domain-notifications/index.js';
 import { createApp } from './app.factory.js';
 
 async function main() {
@@ -39,16 +40,22 @@ async function main() {
       const applied = await runMigrations(database.url);
       if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
     }
+    let demoSeeded = false;
     if (config.seedDemo) {
       const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
       try {
         const seeded = await seedDemoIfEmpty(dataSource);
+        demoSeeded = !!seeded?.seeded;
         if (seeded?.seeded) logger.info({ event: seeded.eventSlug, people: seeded.people }, 'demo event seeded');
       } finally {
         await dataSource.destroy();
       }
     }
     app = await createApp(config, database.url, logger);
+    // A fresh demo: a few messages for the demo logins, so MAIL_DIR shows what ClusterMeet sends.
+    if (demoSeeded) {
+      await app.get(DemoMessages).send().then((queued) => logger.info({ queued }, 'demo messages queued'), (err) => logger.warn({ err }, 'demo messages not queued'));
+    }
     await app.listen(config.port, config.host);
   } catch (error) {
     logger.fatal({ err: error }, 'ClusterMeet could not start');

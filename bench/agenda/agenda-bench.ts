@@ -96,12 +96,18 @@ async function statementsPerRequest(t: TestApp, eventId: string): Promise<number
     count++;
     return original(...args);
   };
+  // The fewest over three requests: background work (job polling) may send a statement meanwhile.
+  let fewest = Infinity;
   try {
-    await request(t, eventId);
+    for (let i = 0; i < 3; i++) {
+      count = 0;
+      await request(t, eventId);
+      fewest = Math.min(fewest, count);
+    }
   } finally {
     logger.logQuery = original;
   }
-  return count;
+  return fewest;
 }
 
 async function load(clients: number, perClient: number, work: () => Promise<unknown>) {

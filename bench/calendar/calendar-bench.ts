@@ -50,9 +50,13 @@ async function main() {
       const body = await first.text();
       if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
       const items = body.split('BEGIN:VEVENT').length - 1;
-      const before = statements;
-      await (await fetch(t.baseUrl + path)).text();
-      const perRequest = statements - before;
+      // The fewest of three: background work (job polling) may send a statement meanwhile.
+      let perRequest = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const before = statements;
+        await (await fetch(t.baseUrl + path)).text();
+        perRequest = Math.min(perRequest, statements - before);
+      }
       for (let i = 0; i < 10; i++) await (await fetch(t.baseUrl + path)).text(); // warm-up
       const times: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {

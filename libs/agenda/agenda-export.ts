@@ -1,6 +1,6 @@
 import { type EventEntity } from '../events/index.js';
 import { type AgendaView, type SessionView } from './agenda.views.js';
-import { zonedTime } from './zoned-time.js';
+import { zonedTime } from '../common/index.js';
 
 /** The printable programme and its CSV, rendered from the published agenda in the event's zone. */
 

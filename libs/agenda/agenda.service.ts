@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CommonException } from '../common/index.js';
+import { CommonException, datesBetween } from '../common/index.js';
 import { EventAccessService, type EventEntity, EventsService, isUuid } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import {
@@ -19,8 +19,7 @@ import { findConflicts } from './conflict-finder.js';
 import { SeatStatus } from './entities/seat.entity.js';
 import { SessionChangeEntity } from './entities/session-change.entity.js';
 import { SessionEntity, SessionStatus, SessionType } from './entities/session.entity.js';
-import { readRoomsAndTracks, readSessions } from './session-reader.js';
-import { datesBetween } from './zoned-time.js';
+import { readAgenda, readSessions } from './session-reader.js';
 
 const PUBLIC_STATUSES = [SessionStatus.PUBLISHED, SessionStatus.CANCELLED];
 
@@ -58,7 +57,8 @@ export class AgendaService {
 
   /**
    * The agenda of an event by day. Anonymous users and participants see published (and
-   * cancelled) sessions; organisers also see drafts. A constant number of statements.
+   * cancelled) sessions; organisers also see drafts. Two statements for anonymous readers (the
+   * event, then the whole agenda), three with a signed-in reader (their participation).
    */
   async agenda(actor: Actor | null, eventId: string, filter: AgendaFilter = {}): Promise<AgendaView> {
     const event = await this.access.findVisible(actor, eventId);
@@ -73,11 +73,7 @@ export class AgendaService {
 
   private async agendaOf(event: EventEntity, statuses: SessionStatus[], filter: AgendaFilter): Promise<AgendaView> {
     validateFilter(filter);
-    const manager = this.dataSource.manager;
-    const [sessions, { rooms, tracks }] = await Promise.all([
-      readSessions(manager, { eventId: event.id, timeZone: event.timeZone, statuses, filter }),
-      readRoomsAndTracks(manager, event.id),
-    ]);
+    const { sessions, rooms, tracks } = await readAgenda(this.dataSource.manager, { eventId: event.id, timeZone: event.timeZone, statuses, filter });
     const dates = filter.day ? [filter.day] : datesBetween(event.startsOn, event.endsOn);
     // Sessions outside the event's days (a conflict organisers see) still get a day of their own.
     for (const s of sessions) if (!dates.includes(s.day)) dates.push(s.day);

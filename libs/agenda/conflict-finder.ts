@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type AgendaConflict, ConflictKind, ConflictSeverity } from './agenda.views.js';
-import { describeSpan, eventBounds } from './zoned-time.js';
+import { describeSpan, eventBounds } from '../common/index.js';
 
 export interface ConflictScope {
   event: { id: string; startsOn: string; endsOn: string; timeZone: string };

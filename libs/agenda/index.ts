@@ -40,5 +40,5 @@ export { SessionStatus, SessionType } from './entities/session.entity.js';
 export { TrackEntity } from './entities/track.entity.js';
 export { ProgrammeService, type RoomInput, type RoundTableInput, type SessionInput, type SessionPersonInput, type TrackInput } from './programme.service.js';
 export { SeatingService } from './seating.service.js';
-export { datesBetween, describeSpan, eventBounds, zonedDate, zonedInstant, zonedTime } from './zoned-time.js';
+export { datesBetween, describeSpan, eventBounds, zonedDate, zonedInstant, zonedTime } from '../common/index.js';
 export { AgendaPersonalDataService } from './agenda-personal-data.service.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
+import { CommonException, describeSpan, eventBounds, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { EventAccessService, type EventEntity, isUuid, ParticipationStatus } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { AgendaEvents, type SessionChangedEvent } from './agenda-events.js';
@@ -14,7 +14,6 @@ import { type ChangedValue, SessionChangeEntity } from './entities/session-chang
 import { SessionPersonEntity, SessionRole } from './entities/session-person.entity.js';
 import { SessionEntity, SessionStatus, SessionType } from './entities/session.entity.js';
 import { TrackEntity } from './entities/track.entity.js';
-import { describeSpan, eventBounds } from './zoned-time.js';
 
 export interface RoomInput {
   name?: string;

@@ -43,6 +43,35 @@ const SESSION_SELECT = `
     LEFT JOIN agenda_track t ON t.id = s.track_id`;
 
 export async function readSessions(manager: EntityManager, q: SessionQuery): Promise<SessionView[]> {
+  const { sql, params } = sessionsSql(q);
+  const rows: SessionRow[] = await manager.query(sql, params);
+  return rows.map((row) => toSessionView(row, q.timeZone));
+}
+
+/**
+ * A whole agenda in ONE statement and one row: the sessions as readSessions gives them, plus the
+ * event's rooms and tracks. One JSON document to parse instead of a row per session, and one
+ * round trip fewer (each statement also costs the API's single thread a socket write).
+ */
+export async function readAgenda(
+  manager: EntityManager,
+  q: SessionQuery,
+): Promise<{ sessions: SessionView[]; rooms: RoomView[]; tracks: TrackView[] }> {
+  const { sql, params } = sessionsSql(q);
+  const [row]: { sessions: (Omit<SessionRow, 'starts_at' | 'ends_at'> & { starts_at: string; ends_at: string })[]; rooms: RoomView[]; tracks: TrackView[] }[] =
+    await manager.query(
+      `SELECT coalesce((SELECT json_agg(s ORDER BY s.starts_at, s.room_position NULLS LAST, s.room_name NULLS LAST, s.title)
+                          FROM (${sql}) s), '[]') AS sessions, ${ROOMS_AND_TRACKS}`,
+      params,
+    );
+  return {
+    sessions: row.sessions.map((r) => toSessionView({ ...r, starts_at: new Date(r.starts_at), ends_at: new Date(r.ends_at) }, q.timeZone)),
+    rooms: row.rooms,
+    tracks: row.tracks,
+  };
+}
+
+function sessionsSql(q: SessionQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [q.eventId, q.timeZone, q.statuses];
   const where = ['s.event_id = $1', 's.status = ANY($3)'];
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -73,25 +102,18 @@ export async function readSessions(manager: EntityManager, q: SessionQuery): Pro
       `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
     );
   }
-  const rows: SessionRow[] = await manager.query(
-    `${SESSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.starts_at, r.position NULLS LAST, r.name NULLS LAST, s.title`,
+  return {
+    sql: `${SESSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.starts_at, r.position NULLS LAST, r.name NULLS LAST, s.title`,
     params,
-  );
-  return rows.map((row) => toSessionView(row, q.timeZone));
+  };
 }
 
-export async function readRoomsAndTracks(manager: EntityManager, eventId: string): Promise<{ rooms: RoomView[]; tracks: TrackView[] }> {
-  // One statement for both lists.
-  const [row]: { rooms: RoomView[]; tracks: TrackView[] }[] = await manager.query(
-    `SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'eventId', event_id, 'name', name, 'capacity', capacity,
-                        'location', location, 'position', position) ORDER BY position, name)
-                      FROM agenda_room WHERE event_id = $1), '[]') AS rooms,
-            coalesce((SELECT json_agg(json_build_object('id', id, 'eventId', event_id, 'name', name, 'colour', colour) ORDER BY name)
-                      FROM agenda_track WHERE event_id = $1), '[]') AS tracks`,
-    [eventId],
-  );
-  return row;
-}
+const ROOMS_AND_TRACKS = `
+  coalesce((SELECT json_agg(json_build_object('id', id, 'eventId', event_id, 'name', name, 'capacity', capacity,
+              'location', location, 'position', position) ORDER BY position, name)
+            FROM agenda_room WHERE event_id = $1), '[]') AS rooms,
+  coalesce((SELECT json_agg(json_build_object('id', id, 'eventId', event_id, 'name', name, 'colour', colour) ORDER BY name)
+            FROM agenda_track WHERE event_id = $1), '[]') AS tracks`;
 
 interface SessionRow {
   id: string;

@@ -3,3 +3,15 @@ export { createLogger, PinoNestLogger, REDACTED_PATHS, redactUrl } from './logge
 export { isConstraintViolation, PgErrorCode, violatedConstraint } from './postgres-errors.js';
 export { currentRequestId, type RequestContext, requestContext } from './request-context.js';
 export { LOGGER, LoggingModule } from './logging.module.js';
+export {
+  datesBetween,
+  describeSpan,
+  eventBounds,
+  formatInZone,
+  reminderDueAt,
+  zonedDate,
+  zonedInstant,
+  zonedTime,
+  zonedWallTimeToInstant,
+  zoneOffsetMs,
+} from './zoned-time.js';

@@ -4,14 +4,20 @@ import { SeatingService } from '../agenda/index.js';
 import { LOGGER } from '../common/index.js';
 import { JobQueue } from '../jobs/index.js';
 import { MeetingRequestsService } from '../matchmaking/index.js';
+import { DailyDigests } from './daily-digest.js';
+import { MaterialsMissingReminders } from './materials-missing.js';
 
 export const EXPIRE_REQUESTS_QUEUE = 'matchmaking-expire-requests';
 export const PUBLISH_PROMOTIONS_QUEUE = 'agenda-publish-promotions';
+export const MATERIALS_MISSING_QUEUE = 'materials-missing-reminders';
+export const DAILY_DIGEST_QUEUE = 'daily-digests';
 
 /**
  * Scheduled domain jobs through libs/jobs (one process per tick): expire overdue meeting
  * requests (the expiry writes its messages in its own transaction) and announce promotions left
- * unannounced by a crash (their messages are keyed by the promotion, so never sent twice).
+ * unannounced by a crash (their messages are keyed by the promotion, so never sent twice), and
+ * remind speakers of missing materials (every 15 minutes; keyed per speaker, session and deadline),
+ * and send tomorrow's agenda digests (every 15 minutes; keyed per person, event and date).
  */
 @Injectable()
 export class DomainNotificationJobs implements OnApplicationBootstrap {
@@ -20,6 +26,8 @@ export class DomainNotificationJobs implements OnApplicationBootstrap {
     private readonly jobs: JobQueue,
     private readonly requests: MeetingRequestsService,
     private readonly seating: SeatingService,
+    private readonly materials: MaterialsMissingReminders,
+    private readonly digests: DailyDigests,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,7 +38,17 @@ export class DomainNotificationJobs implements OnApplicationBootstrap {
     await this.jobs.work(PUBLISH_PROMOTIONS_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
       await this.seating.publishPendingPromotions();
     });
+    await this.jobs.work(MATERIALS_MISSING_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+      const queued = await this.materials.run();
+      if (queued) this.logger.info({ queued }, 'materials-missing reminders queued');
+    });
+    await this.jobs.work(DAILY_DIGEST_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+      const queued = await this.digests.run();
+      if (queued) this.logger.info({ queued }, 'daily digests queued');
+    });
     await this.jobs.schedule(EXPIRE_REQUESTS_QUEUE, '* * * * *');
+    await this.jobs.schedule(DAILY_DIGEST_QUEUE, '*/15 * * * *');
+    await this.jobs.schedule(MATERIALS_MISSING_QUEUE, '*/15 * * * *');
     await this.jobs.schedule(PUBLISH_PROMOTIONS_QUEUE, '* * * * *');
   }
 }

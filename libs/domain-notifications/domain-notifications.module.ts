@@ -2,13 +2,18 @@ import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/index.js';
 import { CalendarModule } from '../calendar/index.js';
 import { EventsModule } from '../events/index.js';
+import { IdentityModule } from '../identity/index.js';
 import { JobsModule } from '../jobs/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
 import { NotificationsModule } from '../notifications/index.js';
 import { AgendaMessages } from './agenda-messages.js';
+import { DailyDigests } from './daily-digest.js';
+import { DemoMessages } from './demo-messages.js';
 import { DomainNotificationJobs } from './domain-notification-jobs.js';
 import { MatchmakingMessages } from './matchmaking-messages.js';
-import { MeetingReminders, SessionReminders } from './reminder-sources.js';
+import { MaterialsModule } from '../materials/index.js';
+import { MaterialsMissingReminders } from './materials-missing.js';
+import { MatchmakingWindowReminders, MeetingReminders, SessionReminders } from './reminder-sources.js';
 
 /**
  * Wires the domains to notifications. It sits above agenda, matchmaking, calendar and
@@ -17,8 +22,9 @@ import { MeetingReminders, SessionReminders } from './reminder-sources.js';
  * Import it wherever the domains change data (the API) and where reminders are swept (workers).
  */
 @Module({
-  imports: [NotificationsModule, AgendaModule, MatchmakingModule, CalendarModule, EventsModule],
-  providers: [AgendaMessages, MatchmakingMessages, SessionReminders, MeetingReminders],
+  imports: [NotificationsModule, AgendaModule, MatchmakingModule, CalendarModule, EventsModule, MaterialsModule, IdentityModule],
+  providers: [AgendaMessages, MatchmakingMessages, SessionReminders, MeetingReminders, MatchmakingWindowReminders, MaterialsMissingReminders, DailyDigests, DemoMessages],
+  exports: [MaterialsMissingReminders, DailyDigests, DemoMessages],
 })
 export class DomainNotificationsModule {}
 

@@ -82,9 +82,14 @@ export class MatchmakingMessages implements OnModuleInit {
     return { email: mailFromAddress(this.config.mailFrom), name: event.name };
   }
 
-  private async meetingBooked(manager: EntityManager, event: EventEntity, meeting: MeetingSnapshot, moved: boolean, url: string): Promise<void> {
+  /**
+   * MEETING_SCHEDULED / MEETING_MOVED with the invitation, to both people (or `only` one of them:
+   * the demo start-up's messages go through here too).
+   */
+  async meetingBooked(manager: EntityManager, event: EventEntity, meeting: Pick<MeetingSnapshot, 'id' | 'requesterId' | 'recipientId'>, moved: boolean, url: string, only?: string): Promise<void> {
     const names = await this.meetings.names(manager, [meeting.requesterId, meeting.recipientId]);
     for (const [to, other] of [[meeting.requesterId, meeting.recipientId], [meeting.recipientId, meeting.requesterId]]) {
+      if (only && to !== only) continue;
       const invitation = await this.calendar.meetingInvitationIn(manager, event.id, meeting.id, { method: 'REQUEST', organizer: this.organizer(event), recipientId: to });
       if (!invitation) continue;
       const [view] = await this.meetings.calendarMeetings(event.id, { cancelledSince: new Date(0), ids: [meeting.id], manager });

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { SessionAudienceService } from '../agenda/index.js';
 import { type AppConfig, APP_CONFIG } from '../config/index.js';
 import { EventsService } from '../events/index.js';
-import { MeetingsService } from '../matchmaking/index.js';
+import { MatchmakingSettingsService, MeetingsService } from '../matchmaking/index.js';
 import { type ReminderItem, ReminderKind, type ReminderSource, ReminderSources } from '../notifications/index.js';
 
 /**
@@ -92,5 +92,40 @@ export class MeetingReminders implements ReminderSource, OnModuleInit {
       }
     }
     return items;
+  }
+}
+
+/** Meeting requests opening / closing: approved participants who take part in matchmaking. */
+@Injectable()
+export class MatchmakingWindowReminders implements ReminderSource, OnModuleInit {
+  readonly kinds = [ReminderKind.MATCHMAKING_OPENS, ReminderKind.MATCHMAKING_CLOSES] as const;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sources: ReminderSources,
+    private readonly settings: MatchmakingSettingsService,
+    private readonly events: EventsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.sources.register(this);
+  }
+
+  async itemsStartingBetween(kind: ReminderKind, from: Date, to: Date): Promise<ReminderItem[]> {
+    const opens = kind === ReminderKind.MATCHMAKING_OPENS;
+    const edges = (await this.settings.requestWindowEdgesBetween(opens ? 'OPENS' : 'CLOSES', from, to)).filter((e) => e.accountIds.length > 0);
+    if (edges.length === 0) return [];
+    const slugs = new Map((await this.events.findByIds(edges.map((e) => e.eventId))).map((e) => [e.id, e.slug]));
+    return edges.map((e) => ({
+      eventId: e.eventId,
+      type: opens ? 'matchmaking-opens' : 'matchmaking-closes',
+      id: e.eventId,
+      // The instant keys the reminder: a moved window reminds again at its new time.
+      revision: Math.floor(e.at.getTime() / 60_000),
+      startsAt: e.at,
+      title: opens ? 'Meeting requests open' : 'Meeting requests close',
+      url: `${this.config.publicBaseUrl}/events/${slugs.get(e.eventId)}/matchmaking`,
+      recipients: e.accountIds.map((accountId) => ({ accountId })),
+    }));
   }
 }

@@ -69,11 +69,14 @@ export class EventsService {
     return { items, hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
   }
 
-  /** An event by its address; drafts only for their organisers. */
+  /** An event by its address; drafts only for their organisers. One read (two for a draft). */
   async findBySlug(actor: Actor | null, slug: string): Promise<EventEntity> {
     const event = await this.dataSource.getRepository(EventEntity).findOneBy({ slug: String(slug).toLowerCase() });
-    if (!event) throw CommonException.notFound('Event', slug);
-    return this.access.findVisible(actor, event.id);
+    // Same rule as EventAccessService.findVisible, without reading the row a second time.
+    if (!event || (event.status === EventStatus.DRAFT && !(await this.access.isOrganiser(actor, event.id)))) {
+      throw CommonException.notFound('Event', slug);
+    }
+    return event;
   }
 
   findById(actor: Actor | null, id: string): Promise<EventEntity> {

@@ -149,6 +149,15 @@ export class ParticipationsService {
     return byEvent;
   }
 
+  /** Which of these accounts are approved in the event, for system use (e.g. digests). */
+  async approvedAccountIds(eventId: string, accountIds: readonly string[]): Promise<Set<string>> {
+    if (accountIds.length === 0) return new Set();
+    const rows = await this.dataSource.getRepository(ParticipationEntity).find({
+      where: { eventId, accountId: In([...new Set(accountIds)]), status: ParticipationStatus.APPROVED },
+    });
+    return new Set(rows.map((r) => r.accountId));
+  }
+
   mine(actor: Actor | null, eventId: string): Promise<ParticipationEntity | null> {
     return this.access.participation(actor, eventId);
   }

@@ -58,6 +58,24 @@ export class MatchmakingSettingsService {
     return this.forEvent(eventId);
   }
 
+  /**
+   * Events whose meeting requests open (or close) in [from, to), with the approved participants
+   * taking part in matchmaking, for reminders. No actor: callers authorise.
+   */
+  async requestWindowEdgesBetween(edge: 'OPENS' | 'CLOSES', from: Date, to: Date): Promise<{ eventId: string; at: Date; accountIds: string[] }[]> {
+    const column = edge === 'OPENS' ? 'requests_open_at' : 'requests_close_at';
+    const rows: { event_id: string; at: Date; account_ids: string[] | null }[] = await this.dataSource.query(
+      `SELECT s.event_id, s.${column} AS at,
+              (SELECT array_agg(p.account_id ORDER BY p.account_id) FROM matchmaking_profile p
+                 JOIN participation pa ON pa.event_id = p.event_id AND pa.account_id = p.account_id AND pa.status = 'APPROVED'
+                WHERE p.event_id = s.event_id AND p.taking_part) AS account_ids
+         FROM matchmaking_settings s
+        WHERE s.${column} >= $1 AND s.${column} < $2`,
+      [from, to],
+    );
+    return rows.map((r) => ({ eventId: r.event_id, at: r.at, accountIds: r.account_ids ?? [] }));
+  }
+
   async forEvent(eventId: string, manager: EntityManager = this.dataSource.manager): Promise<MatchmakingSettingsEntity> {
     return (await manager.getRepository(MatchmakingSettingsEntity).findOneBy({ eventId })) ?? defaultSettings(eventId);
   }

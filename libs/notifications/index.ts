@@ -16,5 +16,5 @@ export {
 } from './notifications.service.js';
 export { type ReminderItem, type ReminderRecipient, type ReminderSource, ReminderSources } from './reminder-source.port.js';
 export { DEFAULT_REMINDER_RULES, type ReminderRule, type ReminderRuleInput, RemindersService } from './reminders.service.js';
-export { formatInZone, reminderDueAt } from './zoned-time.js';
+export { formatInZone, reminderDueAt } from '../common/index.js';
 export { NotificationsPersonalDataService } from './notifications-personal-data.service.js';

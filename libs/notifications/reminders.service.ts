@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { LOGGER } from '../common/index.js';
+import { LOGGER, reminderDueAt } from '../common/index.js';
 import { EventAccessService, EventsService } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { ReminderKind, ReminderRuleEntity } from './entities/reminder-rule.entity.js';
@@ -10,7 +10,6 @@ import { NotificationKind } from './notification-kind.js';
 import { NotificationsException } from './notifications.exception.js';
 import { NotificationsService } from './notifications.service.js';
 import { type ReminderItem, ReminderSources } from './reminder-source.port.js';
-import { reminderDueAt } from './zoned-time.js';
 
 export interface ReminderRuleInput {
   kind: ReminderKind;

@@ -1,4 +1,4 @@
-import { formatInZone } from './zoned-time.js';
+import { formatInZone } from '../common/index.js';
 
 export type TemplateValues = Record<string, unknown>;
 

@@ -110,6 +110,14 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     const rec = a.getByRole('article', { name: 'Ben Bauer' }).first();
     await rec.waitFor();
     await scan(a, 'matchmaking people (phone)');
+    // Directory filters: Ben is from Saxony (DE), an SME.
+    const directory = a.getByRole('region', { name: 'Directory' });
+    await directory.getByLabel('Country (e.g. FI)').fill('de');
+    await directory.getByRole('article', { name: 'Ben Bauer' }).waitFor();
+    await directory.getByLabel('Country (e.g. FI)').fill('SE');
+    await directory.getByText('Nobody matches these filters.').waitFor();
+    await directory.getByLabel('Country (e.g. FI)').fill('');
+    await directory.getByRole('article', { name: 'Ben Bauer' }).waitFor();
     await noOverflow(a);
     await screenshot(a, 'matchmaking-phone');
     await rec.getByRole('button', { name: 'Request a meeting with Ben Bauer' }).click();
@@ -136,6 +144,11 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await scan(a, 'my meetings (phone)');
     await noOverflow(a);
     await screenshot(a, 'meetings-phone');
+    // At the venue Anna checks in from the event home.
+    await a.goto(`/events/${slug}`);
+    await a.getByRole('button', { name: 'Check in' }).click();
+    await a.getByText('You are checked in:').waitFor();
+    await scan(a, 'event home checked in (phone)');
     // The meeting is in Anna's agenda too, and her calendar link has a QR code.
     await a.goto(`/events/${slug}/me`);
     await a.getByText('Meeting with Ben Bauer').waitFor();
@@ -251,6 +264,13 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await page.goto(`/organise/${slug}/reports`);
     await heading(page, 'Reports');
     await page.getByRole('region', { name: 'Meetings between organisation types' }).waitFor();
+    await page.getByRole('region', { name: 'Meeting requests' }).getByText('Sent (all)').waitFor();
+    // A follow-up round, in the event's zone; its number follows round 1 (the feedback).
+    await page.getByRole('textbox', { name: 'Opens' }).fill('2030-05-01T09:00');
+    await page.getByRole('textbox', { name: 'Closes' }).fill('2030-06-01T09:00');
+    await page.getByRole('button', { name: 'Open round' }).click();
+    await page.getByText('Follow-up round 2 opened.').waitFor();
+    await page.getByRole('region', { name: 'Follow-up rounds' }).getByText('Follow-up 2:').waitFor();
     const csv = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download CSV: Meetings between organisation types' }).click();
     expect((await csv).suggestedFilename()).toBe(`${slug}-type-matrix.csv`);
@@ -273,6 +293,16 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await o.page.getByRole('button', { name: 'Run the scheduler' }).click();
     await o.page.getByRole('heading', { name: 'Draft ready for review' }).waitFor({ timeout: 30_000 });
     await o.page.getByText('2 of 2 meetings placed').waitFor();
+    // Moving a draft meeting: a refusal shows at its field; a valid move locks the meeting there.
+    await o.page.getByRole('button', { name: 'Move: Quentin Quist & Rita Rossi' }).click();
+    const move = o.page.getByRole('form', { name: /Move Quentin Quist & Rita Rossi/ });
+    await move.getByLabel('Table number').fill('999');
+    await move.getByRole('button', { name: 'Move here' }).click();
+    await move.getByText('Table 999 does not exist', { exact: false }).waitFor();
+    expect(await move.getByLabel('Table number').getAttribute('aria-invalid')).toBe('true');
+    await move.getByLabel('Table number').fill('1');
+    await move.getByRole('button', { name: 'Move here' }).click();
+    await o.page.getByRole('button', { name: 'Unlock: Quentin Quist & Rita Rossi' }).waitFor();
     await o.page.getByRole('button', { name: 'Lock: Pia Pohjola & Quentin Quist' }).click();
     await o.page.getByText('Locked').first().waitFor();
     await scan(o.page, 'scheduler');

@@ -11,6 +11,7 @@ import { hardenDateTimeScalar } from './date-time.scalar.js';
 import { createErrorFormatter } from './format-error.js';
 import { createLoaders } from './loaders.js';
 import { inputSanityPlugin } from './input-sanity.plugin.js';
+import { noStorePlugins } from './no-store.plugin.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { type ApiRequest, type GraphQLContext } from './request.js';
 
@@ -29,7 +30,7 @@ export function graphqlModule(config: AppConfig, logger: Logger): DynamicModule 
       playground: false,
       introspection: config.graphqlIde,
       // The IDE is served by the app itself (see graphiql.ts), never from a CDN.
-      plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), inputSanityPlugin()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), inputSanityPlugin(), ...noStorePlugins()],
       includeStacktraceInErrorResponses: false,
       formatError: createErrorFormatter(logger, config.nodeEnv === 'development'),
       context: ({ req }: { req: ApiRequest }): GraphQLContext => ({

@@ -7,7 +7,7 @@ import { AreaNav, EventPage, type EventBasics } from '../components/event-page.j
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
-import type { ExpectedOutcome, MarketplaceDirection, MarketplaceKind } from '../gql/graphql.js';
+import type { ExpectedOutcome, FollowUpResult, MarketplaceDirection, MarketplaceKind, OrganisationType } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
 import { browserZone, timeLabel } from '../lib/time-display.js';
 import { MyMeetingsQuery } from './my-agenda.js';
@@ -103,7 +103,15 @@ const CancelMeetingMutation = graphql(`
 
 const OutcomesQuery = graphql(`
   query MyMeetingOutcomes($eventId: ID!) {
-    myMeetingOutcomes(eventId: $eventId) { meetingId myAttendance verdict feedback { rating expectedOutcome note } }
+    myMeetingOutcomes(eventId: $eventId) { meetingId myAttendance verdict feedback { rating expectedOutcome note } followUps { roundId result comment } }
+  }
+`);
+export const FollowUpRoundsQuery = graphql(`
+  query FollowUpRounds($eventId: ID!) { followUpRounds(eventId: $eventId) { id number opensAt closesAt message } }
+`);
+const AnswerFollowUpMutation = graphql(`
+  mutation AnswerFollowUp($roundId: ID!, $meetingId: ID!, $result: FollowUpResult!, $comment: String) {
+    answerFollowUp(roundId: $roundId, meetingId: $meetingId, result: $result, comment: $comment) { roundId roundNumber result comment }
   }
 `);
 const FeedbackMutation = graphql(`
@@ -115,6 +123,7 @@ const AttendanceMutation = graphql(`
 const OUTCOMES: ExpectedOutcome[] = ['NONE', 'INFORMATION_EXCHANGE', 'FOLLOW_UP_PLANNED', 'PROJECT_IDEA', 'PARTNERSHIP_LIKELY', 'INVESTMENT_INTEREST'];
 
 const KINDS: MarketplaceKind[] = ['EXPERTISE', 'INVESTMENT', 'POLICY_COOPERATION', 'PRODUCT', 'PROJECT_PARTNERSHIP', 'SERVICE'];
+const ORG_TYPES: OrganisationType[] = ['CLUSTER', 'SME', 'LARGE_COMPANY', 'RESEARCH', 'PUBLIC_AUTHORITY', 'INVESTOR', 'OTHER'];
 const network = { requestPolicy: 'network-only' } as const;
 
 function MatchmakingNav({ slug }: { slug: string }) {
@@ -175,7 +184,9 @@ export function PeoplePage() {
 function People({ event }: { event: EventBasics }) {
   const settings = useSettings(event.id);
   const [recs] = useQuery({ query: RecommendationsQuery, variables: { eventId: event.id } });
-  const [filter, setFilter] = useState({ text: '', kind: '', direction: '' });
+  const [filter, setFilter] = useState({ text: '', kind: '', direction: '', orgType: '', country: '', region: '', sector: '', theme: '' });
+  const change = (patch: Partial<typeof filter>) => { setAfter(null); setFilter({ ...filter, ...patch }); };
+  const one = (value: string) => (value.trim() ? [value.trim()] : null);
   const [after, setAfter] = useState<string | null>(null);
   const [dir] = useQuery({
     query: DirectoryQuery,
@@ -186,6 +197,12 @@ function People({ event }: { event: EventBasics }) {
         text: filter.text.trim() || null,
         entryKinds: filter.kind ? [filter.kind as MarketplaceKind] : null,
         entryDirection: (filter.direction || null) as MarketplaceDirection | null,
+        organisationTypes: filter.orgType ? [filter.orgType as OrganisationType] : null,
+        // The API stores ISO codes upper-case; people type "fi".
+        countries: one(filter.country.toUpperCase()),
+        regions: one(filter.region),
+        sectors: one(filter.sector),
+        themes: one(filter.theme),
       },
     },
   });
@@ -222,6 +239,14 @@ function People({ event }: { event: EventBasics }) {
             data={[{ value: '', label: m.matchmaking.any }, ...KINDS.map((k) => ({ value: k, label: m.matchmaking.kinds[k] }))]} />
           <Select label={m.matchmaking.direction} w={170} value={filter.direction} allowDeselect={false} onChange={(v) => { setAfter(null); setFilter({ ...filter, direction: v ?? '' }); }}
             data={[{ value: '', label: m.matchmaking.any }, { value: 'OFFER', label: m.matchmaking.directions.OFFER }, { value: 'SEEK', label: m.matchmaking.directions.SEEK }]} />
+          <Select label={m.auth.organisationType} w={200} value={filter.orgType} allowDeselect={false} onChange={(v) => change({ orgType: v ?? '' })}
+            data={[{ value: '', label: m.matchmaking.any }, ...ORG_TYPES.map((t) => ({ value: t, label: m.organisationType[t] }))]} />
+          <TextInput label={m.matchmaking.filterCountry} w={150} maxLength={2} value={filter.country} onChange={(e) => change({ country: e.currentTarget.value })} />
+          <TextInput label={m.auth.region} w={170} value={filter.region} onChange={(e) => change({ region: e.currentTarget.value })} />
+          <Select label={m.matchmaking.sector} w={200} value={filter.sector} allowDeselect={false} onChange={(v) => change({ sector: v ?? '' })}
+            data={[{ value: '', label: m.matchmaking.any }, ...(settings?.sectors ?? []).map((x) => ({ value: x, label: x }))]} />
+          <Select label={m.matchmaking.theme} w={200} value={filter.theme} allowDeselect={false} onChange={(v) => change({ theme: v ?? '' })}
+            data={[{ value: '', label: m.matchmaking.any }, ...(settings?.themes ?? []).map((x) => ({ value: x, label: x }))]} />
         </Group>
         <ErrorSummary errors={toErrors(dir.error).general} />
         {dir.fetching && !dir.data && <PageLoader />}
@@ -485,7 +510,10 @@ function Meetings({ event }: { event: EventBasics }) {
               )}
               {meeting.status === 'CANCELLED' && <Badge color="red" variant="light">{m.matchmaking.cancelled}</Badge>}
               {started && meeting.status === 'CONFIRMED' && meeting.slot && Date.parse(meeting.slot.startsAt) <= Date.now() && (
-                <FeedbackForm eventId={event.id} meetingId={meeting.id} />
+                <>
+                  <FeedbackForm eventId={event.id} meetingId={meeting.id} />
+                  <FollowUps eventId={event.id} zone={event.timeZone} meetingId={meeting.id} />
+                </>
               )}
               {meeting.status === 'CONFIRMED' && other && (
                 <MeetingActions eventId={event.id} zone={event.timeZone} meeting={meeting} otherId={other.accountId} myId={me?.id ?? ''}
@@ -544,6 +572,52 @@ function MeetingActions({ eventId, zone, meeting, otherId, myId, pick, onDone }:
       </Group>
       <ErrorSummary errors={errors.general} />
     </Stack>
+  );
+}
+
+const RESULTS: FollowUpResult[] = ['NOTHING', 'NEGOTIATION_STARTED', 'JOINT_PROJECT_PROPOSAL', 'AGREEMENT_SIGNED'];
+
+/** Follow-up rounds open now (organisers open them, e.g. months later): what came of this meeting. */
+function FollowUps({ eventId, zone, meetingId }: { eventId: string; zone: string; meetingId: string }) {
+  const [rounds] = useQuery({ query: FollowUpRoundsQuery, variables: { eventId } });
+  const [outcomes] = useQuery({ query: OutcomesQuery, variables: { eventId } });
+  if (!rounds.data || !outcomes.data) return null;
+  const now = Date.now();
+  const open = rounds.data.followUpRounds.filter((r) => Date.parse(r.opensAt) <= now && now < Date.parse(r.closesAt));
+  const answers = outcomes.data.myMeetingOutcomes.find((o) => o.meetingId === meetingId)?.followUps ?? [];
+  return (
+    <>
+      {open.map((round) => {
+        const answer = answers.find((a) => a.roundId === round.id) ?? null;
+        return <FollowUpForm key={`${round.id}-${answer ? 'has' : 'new'}`} meetingId={meetingId} zone={zone} round={round} answer={answer} />;
+      })}
+    </>
+  );
+}
+
+function FollowUpForm({ meetingId, zone, round, answer }: {
+  meetingId: string; zone: string;
+  round: { id: string; number: number; closesAt: string; message?: string | null };
+  answer: { result: FollowUpResult; comment?: string | null } | null;
+}) {
+  const [form, setForm] = useState({ result: answer?.result ?? '', comment: answer?.comment ?? '' });
+  const [saved, save] = useMutation(AnswerFollowUpMutation);
+  const errors = toErrors(saved.error, ['result', 'comment']);
+  const heading = `fu-${round.id}-${meetingId}`;
+  return (
+    <form aria-labelledby={heading} onSubmit={(e) => { e.preventDefault(); if (form.result) void save({ roundId: round.id, meetingId, result: form.result as FollowUpResult, comment: form.comment.trim() || null }); }}>
+      <Stack gap="xs">
+        <Text fw={600} size="sm" id={heading}>{fmt(m.followUp.round, { number: round.number })}: {m.followUp.title}</Text>
+        <Text size="xs" c="dimmed">{m.followUp.openUntil} <EventTime at={round.closesAt} zone={zone} /></Text>
+        {round.message && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{round.message}</Text>}
+        <Select label={m.followUp.result} value={form.result} allowDeselect={false} onChange={(v) => setForm({ ...form, result: v ?? '' })} error={errors.fields.result}
+          data={RESULTS.map((r) => ({ value: r, label: m.followUp.results[r] }))} />
+        <Textarea label={m.followUp.comment} value={form.comment} onChange={(e) => setForm({ ...form, comment: e.currentTarget.value })} error={errors.fields.comment} autosize minRows={2} />
+        <ErrorSummary errors={errors.general} />
+        {saved.data && !saved.error && <Text size="sm" role="status" c="green">{m.followUp.saved}</Text>}
+        <Group><Button type="submit" size="xs" disabled={!form.result} loading={saved.fetching}>{m.followUp.save}</Button></Group>
+      </Stack>
+    </form>
   );
 }
 

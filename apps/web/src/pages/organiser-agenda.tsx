@@ -8,6 +8,7 @@ import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { SessionRole, SessionStatus, SessionType } from '../gql/graphql.js';
 import { fmt, m } from '../i18n/index.js';
+import { labelOf } from '../lib/code-labels.js';
 import { zonedLocalToIso } from '../lib/time-display.js';
 
 const BuilderQuery = graphql(`
@@ -79,7 +80,7 @@ function Builder({ event }: { event: EventBasics }) {
           {data.agendaConflicts.map((c, i) => (
             <Group key={i} gap="xs" role="listitem" wrap="nowrap" align="flex-start">
               <Badge color={c.severity === 'HARD' ? 'red' : 'orange'} variant="light" className="no-shrink">{m.builder.severity[c.severity]}</Badge>
-              <Text size="sm">{c.message}</Text>
+              <Text size="sm"><b>{labelOf(m.builder.conflictKinds, c.kind)}:</b> {c.message}</Text>
             </Group>
           ))}
         </Stack>

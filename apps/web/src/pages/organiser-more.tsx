@@ -8,6 +8,7 @@ import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { DeliveryStatus, MatchmakingMode, ParticipantRole } from '../gql/graphql.js';
 import { fmt, m } from '../i18n/index.js';
+import { labelOf } from '../lib/code-labels.js';
 
 const SettingsQuery = graphql(`
   query OrganiserMatchmakingSettings($eventId: ID!) {
@@ -156,7 +157,7 @@ function Messages({ event }: { event: EventBasics }) {
                   <Table.Tr key={d.id}>
                     <Table.Td><EventTime at={d.createdAt} zone={event.timeZone} /></Table.Td>
                     <Table.Td>{d.recipientEmail ?? '—'}</Table.Td>
-                    <Table.Td>{d.kind}</Table.Td>
+                    <Table.Td>{labelOf(m.messages.kinds, d.kind)}</Table.Td>
                     <Table.Td>{d.subject ?? '—'}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" color={d.status === 'SENT' ? 'green' : d.status === 'FAILED' ? 'red' : 'gray'}>{m.messages.statuses[d.status]}</Badge>

@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../auth.js';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
-import { ZoneNote } from '../components/event-zone.js';
+import { EventTime, ZoneNote } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { EventStatus, ParticipationStatus } from '../gql/graphql.js';
@@ -49,6 +49,10 @@ const CancelRegistrationMutation = graphql(`
   mutation CancelMyRegistration($eventId: ID!) {
     cancelMyRegistration(eventId: $eventId) { id status event { id myParticipation { id role status } } }
   }
+`);
+
+const CheckInMutation = graphql(`
+  mutation CheckInToEvent($eventId: ID!) { checkInToEvent(eventId: $eventId) { eventId accountId checkedInAt } }
 `);
 
 const statusColour: Record<ParticipationStatus, string> = { APPROVED: 'green', PENDING: 'yellow', DECLINED: 'red', CANCELLED: 'gray' };
@@ -195,8 +199,30 @@ export function EventHomePage() {
       </Card>
       {event.description && <Text style={{ whiteSpace: 'pre-line' }}>{event.description}</Text>}
       <EventSections slug={event.slug} organiser={organiser} approved={mine?.status === 'APPROVED'} speaker={mine?.role === 'SPEAKER'} />
+      {mine?.status === 'APPROVED' && event.status === 'PUBLISHED' && <CheckInCard eventId={event.id} zone={event.timeZone} />}
       <RegistrationCard eventId={event.id} requiresApproval={event.requiresApproval} participation={mine ?? null} open={event.status === 'PUBLISHED'} />
     </Stack>
+  );
+}
+
+/** Self check-in at the venue; checking in again is harmless and shows the first time. */
+function CheckInCard({ eventId, zone }: { eventId: string; zone: string }) {
+  const [result, checkIn] = useMutation(CheckInMutation);
+  const at = result.data?.checkInToEvent.checkedInAt;
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        {at ? (
+          <Text role="status" fw={600}>{m.checkIn.done} <EventTime at={at} zone={zone} /></Text>
+        ) : (
+          <>
+            <Text size="sm">{m.checkIn.hint}</Text>
+            <Group><Button loading={result.fetching} onClick={() => void checkIn({ eventId })}>{m.checkIn.button}</Button></Group>
+          </>
+        )}
+        <ErrorSummary errors={toErrors(result.error).general} />
+      </Stack>
+    </Card>
   );
 }
 

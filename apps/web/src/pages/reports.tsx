@@ -1,12 +1,16 @@
-import { Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Checkbox, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useQuery } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
+import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import { fmt, m } from '../i18n/index.js';
+import { labelOf, outcomeLabel } from '../lib/code-labels.js';
+import { zonedLocalToIso } from '../lib/time-display.js';
 import { downloadFile } from '../lib/upload.js';
+import { FollowUpRoundsQuery } from './matchmaking.js';
 
 const ReportQuery = graphql(`
   query OutcomeReport($eventId: ID!) {
@@ -24,8 +28,56 @@ const ReportQuery = graphql(`
   }
 `);
 
+const OpenRoundMutation = graphql(`
+  mutation OpenFollowUpRound($eventId: ID!, $input: FollowUpRoundInput!) { openFollowUpRound(eventId: $eventId, input: $input) { id number opensAt closesAt message } }
+`);
+
 export function ReportsPage() {
-  return <EventPage title={m.reports.title}>{(event) => <Reports event={event} />}</EventPage>;
+  return <EventPage title={m.reports.title}>{(event) => <Stack><Reports event={event} /><FollowUpRounds event={event} /></Stack>}</EventPage>;
+}
+
+/** Organisers open follow-up rounds (e.g. months later); participants answer them under my meetings. */
+function FollowUpRounds({ event }: { event: EventBasics }) {
+  const [{ data, error }, reload] = useQuery({ query: FollowUpRoundsQuery, variables: { eventId: event.id } });
+  const [form, setForm] = useState({ opensAt: '', closesAt: '', message: '', notify: true });
+  const [opened, open] = useMutation(OpenRoundMutation);
+  const errors = toErrors(opened.error, ['opensAt', 'closesAt', 'message']);
+  const submit = () => {
+    const input = {
+      // An unparsable local time goes as '' so the API names the field.
+      opensAt: zonedLocalToIso(form.opensAt, event.timeZone) ?? '',
+      closesAt: zonedLocalToIso(form.closesAt, event.timeZone) ?? '',
+      message: form.message.trim() || null,
+      notify: form.notify,
+    };
+    void open({ eventId: event.id, input }).then((r) => { if (!r.error) { setForm({ opensAt: '', closesAt: '', message: '', notify: true }); reload({ requestPolicy: 'network-only' }); } });
+  };
+  return (
+    <Card withBorder component="section" aria-labelledby="fu-rounds">
+      <Title order={2} size="h4" id="fu-rounds" mb="xs">{m.followUp.rounds}</Title>
+      <ErrorSummary errors={toErrors(error).general} />
+      {data && !data.followUpRounds.length && <Text size="sm">{m.followUp.noRounds}</Text>}
+      <Stack gap={4} component="ul" className="plain-list">
+        {data?.followUpRounds.map((r) => (
+          <li key={r.id}><Text size="sm"><b>{fmt(m.followUp.round, { number: r.number })}:</b> <EventTime at={r.opensAt} zone={event.timeZone} /> {m.followUp.until} <EventTime at={r.closesAt} zone={event.timeZone} /></Text></li>
+        ))}
+      </Stack>
+      <form onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <Stack gap="xs" mt="sm">
+          <Title order={3} size="h5">{m.followUp.newRound}</Title>
+          <Group grow wrap="wrap">
+            <TextInput type="datetime-local" required label={m.followUp.opensAt} description={event.timeZone} value={form.opensAt} onChange={(e) => setForm({ ...form, opensAt: e.currentTarget.value })} error={errors.fields.opensAt} />
+            <TextInput type="datetime-local" required label={m.followUp.closesAt} description={event.timeZone} value={form.closesAt} onChange={(e) => setForm({ ...form, closesAt: e.currentTarget.value })} error={errors.fields.closesAt} />
+          </Group>
+          <Textarea label={m.followUp.message} value={form.message} onChange={(e) => setForm({ ...form, message: e.currentTarget.value })} error={errors.fields.message} autosize minRows={2} />
+          <Checkbox label={m.followUp.notify} checked={form.notify} onChange={(e) => setForm({ ...form, notify: e.currentTarget.checked })} />
+          <ErrorSummary errors={errors.general} />
+          {opened.data && !opened.error && <Text size="sm" role="status" c="green">{fmt(m.followUp.opened, { number: opened.data.openFollowUpRound.number })}</Text>}
+          <Group><Button type="submit" loading={opened.fetching}>{m.followUp.openRound}</Button></Group>
+        </Stack>
+      </form>
+    </Card>
+  );
 }
 
 function Csv({ slug, name, label }: { slug: string; name: string; label: string }) {
@@ -51,7 +103,7 @@ function Part({ id, title, csv, slug, children }: { id: string; title: string; c
 }
 
 /** Counts as a bar chart: plain elements, so screen readers read the numbers. */
-function Bars({ rows }: { rows: { key: string; count: number }[] }) {
+function Bars({ rows, labels }: { rows: { key: string; count: number }[]; labels?: Readonly<Record<string, string>> }) {
   if (!rows.length) return <Text size="sm">{m.reports.empty}</Text>;
   const max = Math.max(...rows.map((r) => r.count), 1);
   return (
@@ -59,7 +111,7 @@ function Bars({ rows }: { rows: { key: string; count: number }[] }) {
       {rows.map((r) => (
         <li key={r.key}>
           <Group gap="xs" wrap="nowrap">
-            <Text size="sm" w={150} truncate>{r.key}</Text>
+            <Text size="sm" w={150} truncate>{labels ? labelOf(labels, r.key) : r.key}</Text>
             <div className="bar-track"><div className="bar" style={{ width: `${(r.count / max) * 100}%` }} /></div>
             <Text size="sm" w={40} ta="right">{r.count}</Text>
           </Group>
@@ -69,7 +121,8 @@ function Bars({ rows }: { rows: { key: string; count: number }[] }) {
   );
 }
 
-function Matrix({ cells }: { cells: { row: string; column: string; count: number }[] }) {
+function Matrix({ cells, labels }: { cells: { row: string; column: string; count: number }[]; labels?: Readonly<Record<string, string>> }) {
+  const label = (key: string) => (labels ? labelOf(labels, key) : key);
   if (!cells.length) return <Text size="sm">{m.reports.empty}</Text>;
   const rows = [...new Set(cells.map((c) => c.row))].sort();
   const columns = [...new Set(cells.map((c) => c.column))].sort();
@@ -78,12 +131,12 @@ function Matrix({ cells }: { cells: { row: string; column: string; count: number
     <div className="table-scroll">
       <Table withTableBorder withColumnBorders>
         <Table.Thead>
-          <Table.Tr><Table.Td />{columns.map((c) => <Table.Th key={c} scope="col">{c}</Table.Th>)}</Table.Tr>
+          <Table.Tr><Table.Td />{columns.map((c) => <Table.Th key={c} scope="col">{label(c)}</Table.Th>)}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r}>
-              <Table.Th scope="row">{r}</Table.Th>
+              <Table.Th scope="row">{label(r)}</Table.Th>
               {columns.map((c) => <Table.Td key={c} ta="right">{at.get(`${r}\u0000${c}`) ?? 0}</Table.Td>)}
             </Table.Tr>
           ))}
@@ -111,11 +164,11 @@ function Reports({ event }: { event: EventBasics }) {
           </Table.Tbody>
         </Table>
       </Part>
-      <Part id="r-requests" title={m.reports.requests} csv="requests" slug={slug}><Bars rows={report.requests} /></Part>
-      <Part id="r-type" title={m.reports.byType} csv="participants-by-type" slug={slug}><Bars rows={report.participantsByType} /></Part>
+      <Part id="r-requests" title={m.reports.requests} csv="requests" slug={slug}><Bars rows={report.requests} labels={m.reports.requestKeys} /></Part>
+      <Part id="r-type" title={m.reports.byType} csv="participants-by-type" slug={slug}><Bars rows={report.participantsByType} labels={m.organisationType} /></Part>
       <Part id="r-country" title={m.reports.byCountry} csv="participants-by-country" slug={slug}><Bars rows={report.participantsByCountry} /></Part>
       <Part id="r-region" title={m.reports.byRegion} csv="participants-by-region" slug={slug}><Bars rows={report.participantsByRegion} /></Part>
-      <Part id="r-type-matrix" title={m.reports.typeMatrix} csv="type-matrix" slug={slug}><Matrix cells={report.typeMatrix} /></Part>
+      <Part id="r-type-matrix" title={m.reports.typeMatrix} csv="type-matrix" slug={slug}><Matrix cells={report.typeMatrix} labels={m.organisationType} /></Part>
       <Part id="r-region-matrix" title={m.reports.regionMatrix} csv="region-matrix" slug={slug}><Matrix cells={report.regionMatrix} /></Part>
       <Part id="r-outcomes" title={m.reports.outcomes} csv="outcomes-by-round" slug={slug}>
         {!report.outcomesByRound.length ? <Text size="sm">{m.reports.empty}</Text> : (
@@ -123,7 +176,7 @@ function Reports({ event }: { event: EventBasics }) {
             <Table.Thead><Table.Tr><Table.Th>{m.reports.round}</Table.Th><Table.Th>{m.reports.outcome}</Table.Th><Table.Th>{m.reports.count}</Table.Th><Table.Th>{m.reports.averageRating}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {report.outcomesByRound.map((o) => (
-                <Table.Tr key={`${o.round}-${o.outcome}`}><Table.Td>{o.round}</Table.Td><Table.Td>{o.outcome}</Table.Td><Table.Td>{o.count}</Table.Td><Table.Td>{o.averageRating?.toFixed(1) ?? '—'}</Table.Td></Table.Tr>
+                <Table.Tr key={`${o.round}-${o.outcome}`}><Table.Td>{o.round}</Table.Td><Table.Td>{outcomeLabel({ expected: m.feedback.outcomes, followUp: m.followUp.results }, o.round, o.outcome)}</Table.Td><Table.Td>{o.count}</Table.Td><Table.Td>{o.averageRating?.toFixed(1) ?? '—'}</Table.Td></Table.Tr>
               ))}
             </Table.Tbody>
           </Table>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, NumberInput, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, NumberInput, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
@@ -6,7 +6,8 @@ import { EventPage, type EventBasics } from '../components/event-page.js';
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
-import { fmt, m } from '../i18n/index.js';
+import { fmt, locale, m } from '../i18n/index.js';
+import { browserZone, timeLabel } from '../lib/time-display.js';
 
 const RunQuery = graphql(`
   query SchedulingRun($eventId: ID!) {
@@ -27,6 +28,15 @@ const LockMutation = graphql(`
   mutation LockDraftMeeting($eventId: ID!, $meetingId: ID!, $locked: Boolean!) { lockDraftMeeting(eventId: $eventId, meetingId: $meetingId, locked: $locked) { id } }
 `);
 
+const MoveMutation = graphql(`
+  mutation MoveDraftMeeting($eventId: ID!, $meetingId: ID!, $slotId: ID!, $tableNumber: Int!) {
+    moveDraftMeeting(eventId: $eventId, meetingId: $meetingId, slotId: $slotId, tableNumber: $tableNumber) { id }
+  }
+`);
+const SlotsQuery = graphql(`
+  query SchedulerSlots($eventId: ID!) { matchmakingSettings(eventId: $eventId) { eventId tableCount slots { id startsAt } } }
+`);
+
 export function SchedulerPage() {
   return <EventPage title={m.scheduler.title}>{(event) => <Scheduler event={event} />}</EventPage>;
 }
@@ -37,6 +47,7 @@ function Scheduler({ event }: { event: EventBasics }) {
   const [started, start] = useMutation(StartMutation);
   const [published, publish] = useMutation(PublishMutation);
   const [locked, lock] = useMutation(LockMutation);
+  const [moving, setMoving] = useState<string | null>(null);
   const run = data?.schedulingRun;
   const busy = run?.status === 'QUEUED' || run?.status === 'RUNNING';
   // Poll while the worker runs; the search has a time limit, so this ends.
@@ -90,7 +101,7 @@ function Scheduler({ event }: { event: EventBasics }) {
               <Table.Tbody>
                 {run.assignments.map((a) => {
                   const who = a.people.map((p) => p.name).join(' & ');
-                  return (
+                  return [
                     <Table.Tr key={a.meetingId}>
                       <Table.Td><EventTime at={a.slot.startsAt} zone={event.timeZone} /></Table.Td>
                       <Table.Td>{fmt(m.scheduler.table, { number: a.tableNumber })}</Table.Td>
@@ -102,9 +113,20 @@ function Scheduler({ event }: { event: EventBasics }) {
                             {a.locked ? m.scheduler.unlock : m.scheduler.lock}
                           </Button>
                         )}
+                        {run.status === 'DRAFT' && !a.booked && moving !== a.meetingId && (
+                          <Button size="compact-xs" variant="subtle" aria-label={fmt(m.scheduler.moveWho, { who })} onClick={() => setMoving(a.meetingId)}>{m.scheduler.move}</Button>
+                        )}
                       </Table.Td>
-                    </Table.Tr>
-                  );
+                    </Table.Tr>,
+                    moving === a.meetingId && (
+                      <Table.Tr key={`${a.meetingId}-move`}>
+                        <Table.Td colSpan={4}>
+                          <MoveForm event={event} meetingId={a.meetingId} who={who} slotId={a.slot.id} tableNumber={a.tableNumber}
+                            onDone={() => { setMoving(null); reload(); }} onCancel={() => setMoving(null)} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ),
+                  ];
                 })}
               </Table.Tbody>
             </Table>
@@ -123,5 +145,40 @@ function Scheduler({ event }: { event: EventBasics }) {
         </section>
       )}
     </>
+  );
+}
+
+/** Moves one draft meeting to a slot and table (locking it); refusals show next to their field. */
+function MoveForm({ event, meetingId, who, slotId, tableNumber, onDone, onCancel }: {
+  event: EventBasics; meetingId: string; who: string; slotId: string; tableNumber: number; onDone: () => void; onCancel: () => void;
+}) {
+  const [{ data }] = useQuery({ query: SlotsQuery, variables: { eventId: event.id } });
+  const [form, setForm] = useState<{ slotId: string; tableNumber: number | string }>({ slotId, tableNumber });
+  const [moved, move] = useMutation(MoveMutation);
+  const errors = toErrors(moved.error, ['slotId', 'tableNumber']);
+  const viewer = browserZone(event.timeZone);
+  const slots = (data?.matchmakingSettings.slots ?? []).map((s) => {
+    const label = timeLabel(s.startsAt, event.timeZone, viewer, { locale, withDate: true });
+    return { value: s.id, label: `${label.eventTime} ${label.eventZone}` };
+  });
+  return (
+    <form aria-label={fmt(m.scheduler.moveTitle, { who })}
+      onSubmit={(e) => { e.preventDefault(); void move({ eventId: event.id, meetingId, slotId: form.slotId, tableNumber: Number(form.tableNumber) }).then((r) => { if (!r.error) onDone(); }); }}>
+      <Stack gap="xs">
+        <Text size="sm" fw={600}>{fmt(m.scheduler.moveTitle, { who })}</Text>
+        <Group align="flex-start" wrap="wrap">
+          <Select label={m.scheduler.slot} description={event.timeZone} w={260} value={form.slotId} allowDeselect={false} data={slots}
+            onChange={(v) => setForm({ ...form, slotId: v ?? '' })} error={errors.fields.slotId} />
+          {/* No max: the API's TABLE_OUT_OF_RANGE names the table count next to this field. */}
+          <NumberInput label={m.scheduler.tableNumber} w={140} min={1} value={form.tableNumber}
+            onChange={(v) => setForm({ ...form, tableNumber: v })} error={errors.fields.tableNumber} />
+        </Group>
+        <ErrorSummary errors={errors.general} />
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={moved.fetching} disabled={!form.slotId}>{m.scheduler.moveSave}</Button>
+          <Button size="xs" variant="default" onClick={onCancel}>{m.common.cancel}</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

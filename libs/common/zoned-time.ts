@@ -1,4 +1,9 @@
-/** Wall-clock parts of an instant in an IANA zone. */
+/**
+ * Wall-clock time in an IANA zone <-> instants, with Intl only (no time-zone tables of our own).
+ * Every domain renders and computes event times through these, so a DST rule lives in one place.
+ */
+
+/** Wall-clock parts of an instant in a zone. */
 function wallParts(instant: Date, timeZone: string) {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
@@ -36,6 +41,45 @@ export function zonedWallTimeToInstant(
   if (consistent.length) return new Date(consistent[0]);
   // In a gap: keep the wall time's distance from midnight by using the offset before the gap.
   return new Date(Math.max(...candidates));
+}
+
+/** The instant at which the clocks of `timeZone` show `date` (YYYY-MM-DD) `time` (HH:MM). */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  return zonedWallTimeToInstant({ year, month, day, hour, minute }, timeZone);
+}
+
+/** YYYY-MM-DD of the instant in the zone. */
+export function zonedDate(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** HH:MM (24 h) of the instant in the zone. */
+export function zonedTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}
+
+/** The event's first instant and the instant after its last day, in its zone. */
+export function eventBounds(event: { startsOn: string; endsOn: string; timeZone: string }): { start: Date; end: Date } {
+  const next = new Date(`${event.endsOn}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { start: zonedInstant(event.startsOn, '00:00', event.timeZone), end: zonedInstant(next.toISOString().slice(0, 10), '00:00', event.timeZone) };
+}
+
+/** Every calendar date from `from` to `to` inclusive. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (const d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+    out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/** "Wed 26 Apr 10:00–11:30" in the zone, for messages and conflict descriptions. */
+export function describeSpan(startsAt: Date, endsAt: Date, timeZone: string): string {
+  const day = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(startsAt);
+  return `${day} ${zonedTime(startsAt, timeZone)}–${zonedTime(endsAt, timeZone)}`;
 }
 
 /**
