@@ -1,18 +1,16 @@
 import { AgendaService } from '../../libs/agenda/index.js';
-import { DEMO_EVENT, DEMO_PASSWORD, seedDemo } from '../../libs/demo/index.js';
+import { DEMO_EVENT } from '../../libs/demo/index.js';
 import { TestApp } from '../support/test-app.js';
 
 /** The Kittilä demo programme: by day in Europe/Helsinki, conflict-free, printable. */
 describe('demo agenda', () => {
   let t: TestApp;
   let eventId: string;
-  const login = async (email: string) =>
-    (await t.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: DEMO_PASSWORD })).login.token as string;
+  const login = (email: string) => t.loginDemo(email);
 
   beforeAll(async () => {
     t = await TestApp.start();
-    await seedDemo(t.db);
-    eventId = (await t.ok(`query($s: String!) { event(slug: $s) { id } }`, { s: DEMO_EVENT.slug })).event.id;
+    eventId = await t.seedDemoEvent();
   });
   afterAll(async () => {
     await t?.stop();

@@ -5,6 +5,7 @@ import { createApp } from '../../apps/api/app.factory.js';
 import { type AppConfig, loadConfig } from '../../libs/config/index.js';
 import { dataSourceOptions } from '../../libs/database/index.js';
 import { createTestDatabase } from './test-postgres.js';
+import { DEMO_EVENT, DEMO_PASSWORD, seedDemo } from '../../libs/demo/index.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -65,6 +66,22 @@ export class TestApp {
     const res = await this.gql<T>(query, variables, token);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
     return res.data as T;
+  }
+
+  /** Seeds the Kittilä demo event into this app's database and returns the event's id. */
+  async seedDemoEvent(): Promise<string> {
+    await seedDemo(this.db);
+    const data = await this.ok<{ event: { id: string } }>(`query($s: String!) { event(slug: $s) { id } }`, { s: DEMO_EVENT.slug });
+    return data.event.id;
+  }
+
+  /** Signs in one of the demo logins (see DEMO_LOGINS) and returns its token. */
+  async loginDemo(email: string): Promise<string> {
+    const data = await this.ok<{ login: { token: string } }>(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      { e: email, p: DEMO_PASSWORD },
+    );
+    return data.login.token;
   }
 
   /** Registers an account and returns its token and id. */
