@@ -43,4 +43,10 @@ describe('loadConfig', () => {
       expect((error as ConfigError).problems.map((p) => p.key).sort()).toEqual(['CORS_ORIGINS', 'GRAPHQL_MAX_DEPTH', 'RATE_LIMIT_EXPORT']);
     }
   });
+
+  it('reads the platform administrators (none by default) and refuses a non-address', () => {
+    expect(loadConfig({ AUTH_SECRET: secret }).platformAdminEmails).toEqual([]);
+    expect(loadConfig({ AUTH_SECRET: secret, PLATFORM_ADMIN_EMAILS: ' Ada@Example.org, ops@example.org ,' }).platformAdminEmails).toEqual(['ada@example.org', 'ops@example.org']);
+    expect(() => loadConfig({ AUTH_SECRET: secret, PLATFORM_ADMIN_EMAILS: 'ada@example.org, not-an-address' })).toThrow(/PLATFORM_ADMIN_EMAILS/);
+  });
 });

@@ -57,6 +57,8 @@ export interface AppConfig {
   loginLockout: LoginLockoutConfig;
   /** Browser origins allowed to call the API cross-origin; empty means same-origin only. */
   corsOrigins: string[];
+  /** E-mails (lower-case) of the platform administrators, who may suspend and reinstate accounts. */
+  platformAdminEmails: string[];
   /** Largest JSON request body, in bytes. */
   bodyLimitBytes: number;
   /** SMTP server for outgoing mail (smtp:// or smtps://); when absent mail is written to mailDir. */
@@ -298,6 +300,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     }
     if (!ok) fail('CORS_ORIGINS', `"${origin}" is not an origin such as https://agenda.example.org (scheme, host, optional port; no path)`);
   }
+  const platformAdminEmails = (str('PLATFORM_ADMIN_EMAILS', '') ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  for (const email of platformAdminEmails) {
+    if (email.length > 254 || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail('PLATFORM_ADMIN_EMAILS', `"${email}" is not an e-mail address`);
+  }
   // The CSV import travels inside a JSON body, so the default leaves room for it and its escaping.
   const bodyLimitBytes = int('BODY_LIMIT', importMaxBytes + 512 * 1024, 1024, 200 * 1024 * 1024);
 
@@ -343,6 +349,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): AppConfig {
     rateLimits,
     loginLockout,
     corsOrigins,
+    platformAdminEmails,
     bodyLimitBytes,
     smtpUrl,
     mailFrom,

@@ -76,6 +76,8 @@ export class AccountsService {
       throw IdentityException.invalidCredentials();
     }
     await this.throttle.recordSuccess(email, client.ip);
+    // Told only to someone who knows the password, so it reveals nothing to a guesser.
+    if (account.suspendedAt) throw IdentityException.accountSuspended();
     delete (account as Partial<AccountEntity>).passwordHash;
     return { ...(await this.tokens.issue(account.id)), account };
   }

@@ -6,6 +6,9 @@ export enum IdentityReason {
   WEAK_PASSWORD = 'WEAK_PASSWORD',
   INVALID_EMAIL = 'INVALID_EMAIL',
   INVALID_COUNTRY = 'INVALID_COUNTRY',
+  ACCOUNT_SUSPENDED = 'ACCOUNT_SUSPENDED',
+  NOT_PLATFORM_ADMIN = 'NOT_PLATFORM_ADMIN',
+  INVALID_SUSPENSION_REASON = 'INVALID_SUSPENSION_REASON',
 }
 
 export class IdentityException extends DomainException<IdentityReason> {
@@ -24,5 +27,14 @@ export class IdentityException extends DomainException<IdentityReason> {
   }
   static invalidCountry(field = 'country') {
     return new IdentityException(ErrorKind.BAD_USER_INPUT, IdentityReason.INVALID_COUNTRY, 'The country must be a two-letter ISO 3166 code such as FI or ES.', { field });
+  }
+  static accountSuspended() {
+    return new IdentityException(ErrorKind.UNAUTHENTICATED, IdentityReason.ACCOUNT_SUSPENDED, 'This account is suspended.');
+  }
+  static notPlatformAdmin() {
+    return new IdentityException(ErrorKind.FORBIDDEN, IdentityReason.NOT_PLATFORM_ADMIN, 'Only platform administrators may do this.');
+  }
+  static invalidSuspensionReason(field = 'reason') {
+    return new IdentityException(ErrorKind.BAD_USER_INPUT, IdentityReason.INVALID_SUSPENSION_REASON, 'The reason must be between 1 and 500 characters long.', { field });
   }
 }

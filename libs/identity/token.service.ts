@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/index.js';
 import { CommonException } from '../common/index.js';
 import { type Actor } from './actor.js';
+import { IdentityException } from './identity.exception.js';
 
 const ISSUER = 'clustermeet';
 
@@ -13,7 +14,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Signs and checks the bearer tokens that log a person in (HS256 JWT). Each token carries the
  * account's token version (`ver`); revoking bumps the version, so checking a token costs one
- * primary-key lookup, done once per request by the actor guard.
+ * primary-key lookup, done once per request by the actor guard. The same lookup refuses tokens
+ * of suspended accounts.
  */
 @Injectable()
 export class TokenService {
@@ -28,7 +30,7 @@ export class TokenService {
 
   async issue(accountId: string): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.config.authTokenTtlSeconds * 1000);
-    const version = (await this.versionOf(accountId)) ?? 0;
+    const version = (await this.stateOf(accountId))?.version ?? 0;
     const token = await new SignJWT({ ver: version })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(accountId)
@@ -51,9 +53,11 @@ export class TokenService {
     } catch {
       throw CommonException.invalidToken();
     }
-    const current = await this.versionOf(accountId);
+    const current = await this.stateOf(accountId);
     if (current === null) throw CommonException.invalidToken('The account of this token no longer exists.');
-    if (current !== version) throw CommonException.invalidToken('This token was revoked; sign in again.');
+    // Before the version: a suspended account learns why, whichever token it holds.
+    if (current.suspended) throw IdentityException.accountSuspended();
+    if (current.version !== version) throw CommonException.invalidToken('This token was revoked; sign in again.');
     return { accountId };
   }
 
@@ -62,9 +66,12 @@ export class TokenService {
     await this.dataSource.query(`UPDATE account SET token_version = token_version + 1 WHERE id = $1`, [accountId]);
   }
 
-  private async versionOf(accountId: string): Promise<number | null> {
-    const rows: { token_version: number }[] = await this.dataSource.query(`SELECT token_version FROM account WHERE id = $1`, [accountId]);
-    return rows.length ? rows[0].token_version : null;
+  private async stateOf(accountId: string): Promise<{ version: number; suspended: boolean } | null> {
+    const rows: { token_version: number; suspended: boolean }[] = await this.dataSource.query(
+      `SELECT token_version, suspended_at IS NOT NULL AS suspended FROM account WHERE id = $1`,
+      [accountId],
+    );
+    return rows.length ? { version: rows[0].token_version, suspended: rows[0].suspended } : null;
   }
 
   /** Reads `Authorization: Bearer <token>`; null when the header is absent. */

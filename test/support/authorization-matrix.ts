@@ -8,7 +8,15 @@
  * each cell (MatrixContext). Then regenerate the table in docs/security.md (see there).
  */
 
-export const ROLES = ['anonymous', 'stranger', 'participant', 'speaker', 'organiser', 'otherOrganiser'] as const;
+/** The roles each row spells out. */
+export const ACCOUNT_ROLES = ['anonymous', 'stranger', 'participant', 'speaker', 'organiser', 'otherOrganiser'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+/**
+ * Plus `suspended`: a signed-in account a platform administrator suspended. TokenService refuses
+ * its token on every request, public ones included, so a row need not say anything about it:
+ * its expected outcome is UNAUTHENTICATED unless the row's `expect.suspended` says otherwise.
+ */
+export const ROLES = [...ACCOUNT_ROLES, 'suspended'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -18,6 +26,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   speaker: 'speaker',
   organiser: 'organiser',
   otherOrganiser: 'organiser of another event',
+  suspended: 'suspended account',
 };
 
 /** OK, or the extensions.code the request must fail with. */
@@ -81,7 +90,7 @@ export interface MatrixRow {
   variables?: (c: MatrixContext) => Record<string, unknown>;
   /** Run against a draft instead of a published event. */
   draft?: boolean;
-  expect: Record<Role, Outcome>;
+  expect: Expectations;
   /** Undo a side effect that would spoil later cells. */
   after?: 'restoreTokens';
   /** Fixtures the cell's fresh event needs. */
@@ -90,7 +99,15 @@ export interface MatrixRow {
   upload?: boolean;
 }
 
-const all = (outcome: Outcome): Record<Role, Outcome> => Object.fromEntries(ROLES.map((r) => [r, outcome])) as Record<Role, Outcome>;
+/** Expected outcome per role; `suspended` defaults to UNAUTHENTICATED (see ROLES). */
+export type Expectations = Record<AccountRole, Outcome> & { suspended?: Outcome };
+
+/** The outcome a row expects for a role. */
+export function expectedOutcome(row: MatrixRow, role: Role): Outcome {
+  return role === 'suspended' ? (row.expect.suspended ?? 'UNAUTHENTICATED') : row.expect[role];
+}
+
+const all = (outcome: Outcome): Record<AccountRole, Outcome> => Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, outcome])) as Record<AccountRole, Outcome>;
 const everyone = () => all('OK');
 const signedIn = () => ({ ...all('OK'), anonymous: 'UNAUTHENTICATED' as Outcome });
 const organisersOnly = (others: Outcome = 'FORBIDDEN') => ({ ...all(others), anonymous: 'UNAUTHENTICATED' as Outcome, organiser: 'OK' as Outcome });
@@ -100,7 +117,7 @@ const members = (others: Outcome = 'FORBIDDEN') => ({ ...organisersOnly(others),
  * A meeting or request of the participant: its people and the organisers act on it; anyone else
  * gets NOT_FOUND, so ids do not leak. `others` is the answer for members who are not its people.
  */
-const ofParticipant = (others: Outcome, organiser: Outcome = 'OK'): Record<Role, Outcome> => ({
+const ofParticipant = (others: Outcome, organiser: Outcome = 'OK'): Record<AccountRole, Outcome> => ({
   anonymous: 'UNAUTHENTICATED',
   stranger: 'NOT_FOUND',
   participant: 'OK',
@@ -113,7 +130,7 @@ const MM: Fixture[] = ['matchmaking'];
 const MAT: Fixture[] = ['agenda', 'material'];
 const FUTURE = (hours: number) => `2031-04-26T${String(6 + hours).padStart(2, '0')}:00:00Z`;
 /** Approved members of the event, whatever their role. */
-const MEMBERS = (): Record<Role, Outcome> => ({ ...all('FORBIDDEN'), anonymous: 'UNAUTHENTICATED', participant: 'OK', speaker: 'OK', organiser: 'OK' });
+const MEMBERS = (): Record<AccountRole, Outcome> => ({ ...all('FORBIDDEN'), anonymous: 'UNAUTHENTICATED', participant: 'OK', speaker: 'OK', organiser: 'OK' });
 const UNKNOWN_MEETING = '00000000-0000-4000-8000-000000000006';
 
 const EVENT_INPUT = (c: MatrixContext) => ({
@@ -142,6 +159,21 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: everyone(),
   },
   { operation: 'revokeAllMyTokens', kind: 'mutation', document: `mutation { revokeAllMyTokens }`, expect: signedIn(), after: 'restoreTokens' },
+  // Platform administrators only (PLATFORM_ADMIN_EMAILS, none of the matrix's roles); the admin's own path: suspension.e2e-spec
+  {
+    operation: 'suspendAccount',
+    kind: 'mutation',
+    document: `mutation($id: ID!) { suspendAccount(accountId: $id, reason: "Matrix") }`,
+    variables: (c) => ({ id: c.accounts.participant }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHENTICATED' },
+  },
+  {
+    operation: 'reinstateAccount',
+    kind: 'mutation',
+    document: `mutation($id: ID!) { reinstateAccount(accountId: $id) }`,
+    variables: (c) => ({ id: c.accounts.participant }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHENTICATED' },
+  },
 
   // events
   { operation: 'events', kind: 'query', document: `{ events(first: 5) { nodes { id } } }`, expect: everyone() },
@@ -701,7 +733,7 @@ export function renderMatrixMarkdown(rows: MatrixRow[] = AUTHORIZATION_MATRIX): 
   const rule = `|---|${ROLES.map(() => '---').join('|')}|`;
   const lines = rows.map((row) => {
     const name = `${row.kind === 'mutation' ? 'mutation ' : ''}\`${row.operation}\`${row.case ? ` (${row.case})` : ''}`;
-    return `| ${name} | ${ROLES.map((r) => (row.expect[r] === 'OK' ? '✅ OK' : row.expect[r])).join(' | ')} |`;
+    return `| ${name} | ${ROLES.map((r) => (expectedOutcome(row, r) === 'OK' ? '✅ OK' : expectedOutcome(row, r))).join(' | ')} |`;
   });
   return [header, rule, ...lines].join('\n');
 }

@@ -1,5 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccountsService, type Actor } from '../../../libs/identity/index.js';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccountsService, type Actor, SuspensionsService } from '../../../libs/identity/index.js';
 import { CurrentActor } from '../graphql/current-actor.decorator.js';
 import { RateLimit } from '../security/rate-limit.guard.js';
 import { type GraphQLContext } from '../graphql/request.js';
@@ -7,7 +7,10 @@ import { AccountModel, AuthPayloadModel, OrganisationModel, RegisterAccountInput
 
 @Resolver(() => AccountModel)
 export class IdentityResolver {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly suspensions: SuspensionsService,
+  ) {}
 
   @Mutation(() => AuthPayloadModel, { description: 'Create an account and sign in.' })
   @RateLimit('register')
@@ -24,6 +27,18 @@ export class IdentityResolver {
   @Mutation(() => Boolean, { description: 'Sign out everywhere: every token issued to you so far stops working, this one included.' })
   async revokeAllMyTokens(@CurrentActor() actor: Actor | null) {
     await this.accounts.revokeAllTokens(actor);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Platform administrators: suspend an account; its tokens and sign-ins are refused (ACCOUNT_SUSPENDED).' })
+  async suspendAccount(@CurrentActor() actor: Actor | null, @Args('accountId', { type: () => ID }) accountId: string, @Args('reason') reason: string) {
+    await this.suspensions.suspend(actor, accountId, reason);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Platform administrators: lift a suspension; the person signs in again (tokens from before stay revoked).' })
+  async reinstateAccount(@CurrentActor() actor: Actor | null, @Args('accountId', { type: () => ID }) accountId: string) {
+    await this.suspensions.reinstate(actor, accountId);
     return true;
   }
 

@@ -22,6 +22,10 @@ export class AccountEntity {
   @Column('text', { name: 'job_title', nullable: true })
   jobTitle: string | null;
 
+  /** Set while a platform administrator has suspended the account. */
+  @Column('timestamptz', { name: 'suspended_at', nullable: true })
+  suspendedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
