@@ -8,7 +8,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
-export const SCREENSHOTS = join(process.cwd(), 'docs/screenshots');
+/**
+ * Screenshots go to a scratch folder on every run, and to the README's docs/screenshots only when
+ * asked (`npm run screenshots`), so a test run leaves the committed images alone.
+ */
+export const SCREENSHOTS = join(process.cwd(), process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.data/screenshots');
 
 /** `describe`, or `describe.skip` with a clear message when Chromium is not installed. */
 export function describeInBrowser(name: string, body: () => void): void {
