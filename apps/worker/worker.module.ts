@@ -4,6 +4,7 @@ import { LoggingModule } from '../../libs/common/index.js';
 import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DatabaseModule } from '../../libs/database/index.js';
 import { DomainNotificationJobsModule } from '../../libs/domain-notifications/index.js';
+import { MaterialsWorkerModule } from '../../libs/materials/index.js';
 import { SchedulingRunWorkerModule } from '../../libs/matchmaking/index.js';
 import { NotificationWorkerModule } from '../../libs/notifications/index.js';
 import { PrivacyWorkerModule } from '../../libs/privacy/index.js';
@@ -14,7 +15,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule.forRoot(databaseUrl), NotificationWorkerModule, PrivacyWorkerModule, DomainNotificationJobsModule, SchedulingRunWorkerModule],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(logger), DatabaseModule.forRoot(databaseUrl), NotificationWorkerModule, PrivacyWorkerModule, DomainNotificationJobsModule, SchedulingRunWorkerModule, MaterialsWorkerModule],
     };
   }
 }

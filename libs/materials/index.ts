@@ -4,7 +4,9 @@ export { contentDisposition, sanitiseFileName } from './filename.js';
 export { parseRange } from './http-range.js';
 export { MaterialsChasingService, type MissingMaterials } from './materials-chasing.service.js';
 export { MaterialsException, MaterialsReason } from './materials.exception.js';
-export { MaterialsModule } from './materials.module.js';
+export { MaterialFilesSweeper } from './material-files.sweeper.js';
+export { MATERIAL_FILES_SWEEP_QUEUE } from './material-files.worker.js';
+export { MaterialsModule, MaterialsWorkerModule } from './materials.module.js';
 export { type MaterialsPack, MaterialsPackService } from './materials-pack.service.js';
 export {
   type IncomingFile,

@@ -11,6 +11,7 @@ import { MaterialEntity, MaterialVisibility } from './entities/material.entity.j
 import { MaterialVersionEntity } from './entities/material-version.entity.js';
 import { extensionOf, FILE_TYPES, type MaterialFileType, type SniffResult, typeClaimedByExtension } from './file-type.js';
 import { sanitiseFileName } from './filename.js';
+import { MaterialFilesSweeper } from './material-files.sweeper.js';
 import { MaterialsException } from './materials.exception.js';
 import { type MaterialsSettings, MaterialsSettingsService } from './materials-settings.service.js';
 import { type ByteRange, MATERIAL_STORAGE, type MaterialStorage, newStorageKey } from './storage/material-storage.js';
@@ -111,6 +112,7 @@ export class MaterialsService {
     private readonly agenda: AgendaService,
     private readonly access: EventAccessService,
     private readonly settings: MaterialsSettingsService,
+    private readonly files: MaterialFilesSweeper,
   ) {}
 
   /**
@@ -297,7 +299,7 @@ export class MaterialsService {
     return (await this.views([updated], ctx))[0];
   }
 
-  /** Deletes a material with all its versions; the files go once the rows are gone. */
+  /** Deletes a material with all its versions; the files go once the rows are gone (see MaterialFilesSweeper). */
   async delete(actor: Actor | null, materialId: string): Promise<boolean> {
     if (!actor) throw CommonException.authenticationRequired();
     const material = await this.findMaterial(materialId);
@@ -307,7 +309,8 @@ export class MaterialsService {
       await m.getRepository(MaterialEntity).delete({ id: materialId });
       return versions.map((v) => v.storageKey);
     });
-    for (const key of keys) await this.storage.delete(key).catch((error) => this.logger.error({ err: error, key }, 'could not delete a material file'));
+    // The rows' trigger queued the files; delete them now rather than at the next periodic sweep.
+    await this.files.sweep(keys).catch((error) => this.logger.error({ err: error }, 'material files left for the periodic sweep'));
     return true;
   }
 

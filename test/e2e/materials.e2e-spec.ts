@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { filesUnder, materialsWorld, type MaterialsWorld, uploadFile, writeTestFile } from '../support/materials-fixtures.js';
+import { MaterialFilesSweeper } from '../../libs/materials/index.js';
 import { errorCode, TestApp } from '../support/test-app.js';
 
 const MB = 1024 * 1024;
@@ -394,5 +395,41 @@ describe('presenter materials (real HTTP multipart, local disk)', () => {
     const refused = await send(elf, 'slides.pdf', { 'apollo-require-preflight': 'true' });
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'EXECUTABLE_REFUSED', field: 'file' });
     expect(await counts()).toEqual({ materials: before.materials + 1, versions: before.versions + 1, files: before.files + 1 });
+  });
+
+  it('sweeps the files of materials whose session was deleted, and only after the deletion commits', async () => {
+    const { createSession } = await t.ok(
+      `mutation($e: ID!, $i: CreateSessionInput!) { createSession(eventId: $e, input: $i) { id } }`,
+      { e: w.eventId, i: { title: 'Cancelled side event', type: 'WORKSHOP', startsAt: '2023-04-27T12:00:00Z', endsAt: '2023-04-27T13:00:00Z' } },
+      w.organiser.token,
+    );
+    const pdf = await writeTestFile(join(dir, 'side.pdf'), 200_000, '%PDF-1.7\n', 40);
+    const first = await uploadFile(t, uploadUrl(createSession.id), pdf, 'side.pdf', w.organiser.token);
+    expect(first.status).toBe(201);
+    expect((await uploadFile(t, `/materials/${first.body.material.id}/versions`, pdf, 'side-v2.pdf', w.organiser.token)).status).toBe(201);
+    const keys: string[] = (await t.db.query(`SELECT storage_key FROM material_version WHERE material_id = $1`, [first.body.material.id])).map((r: { storage_key: string }) => r.storage_key);
+    expect(keys).toHaveLength(2);
+    const stored = async () => (await filesUnder(storageDir)).filter((f) => keys.some((k) => f.endsWith(k))).length;
+    expect(await stored()).toBe(2);
+
+    // A deletion that rolls back queues nothing.
+    const runner = t.db.createQueryRunner();
+    await runner.startTransaction();
+    await runner.query(`DELETE FROM agenda_session WHERE id = $1`, [createSession.id]);
+    await runner.rollbackTransaction();
+    await runner.release();
+    expect(await t.db.query(`SELECT storage_key FROM material_file_garbage WHERE storage_key = ANY($1)`, [keys])).toEqual([]);
+
+    // Deleting the session cascades to its materials; their files are queued, then swept.
+    expect((await t.ok(`mutation($id: ID!) { deleteSession(id: $id) }`, { id: createSession.id }, w.organiser.token)).deleteSession).toBe(true);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM material WHERE id = $1`, [first.body.material.id])).toEqual([{ n: 0 }]);
+    expect((await t.db.query(`SELECT storage_key FROM material_file_garbage WHERE storage_key = ANY($1) ORDER BY storage_key`, [keys])).map((r: { storage_key: string }) => r.storage_key)).toEqual([...keys].sort());
+    expect(await stored()).toBe(2);
+    const swept = await t.app.get(MaterialFilesSweeper).sweep();
+    expect(swept).toBeGreaterThanOrEqual(2);
+    expect(await stored()).toBe(0);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM material_file_garbage`)).toEqual([{ n: 0 }]);
+    // A speaker's own deletion leaves nothing queued either: its files go at once.
+    expect(await t.app.get(MaterialFilesSweeper).sweep()).toBe(0);
   });
 });
