@@ -26,7 +26,11 @@ export function ZoneNote({ zone, day }: { zone: string; day: string }) {
   const at = new Date(`${day}T12:00:00Z`);
   const viewer = browserZone(zone);
   const same = zoneOffsetMinutes(at, zone) === zoneOffsetMinutes(at, viewer);
-  const named = (z: string) => `${zoneCity(z)} time (${zoneAbbreviation(at, z, locale)})`;
+  const named = (z: string) => {
+    const city = zoneCity(z);
+    const abbreviation = zoneAbbreviation(at, z, locale);
+    return city === abbreviation ? fmt(m.events.zoneTime, { city }) : fmt(m.events.zoneTimeAbbreviated, { city, abbreviation });
+  };
   return (
     <Text size="sm" c="dimmed">
       {fmt(m.events.timeZoneNote, { zone: named(zone) })}{' '}

@@ -65,6 +65,9 @@ export const en = {
     address: 'Address',
     dates: 'Dates',
     timeZoneNote: 'Times are shown in {zone}.',
+    /** "UTC time"; "Helsinki time (EEST)". */
+    zoneTime: '{city} time',
+    zoneTimeAbbreviated: '{city} time ({abbreviation})',
     viewerZoneNote: 'Your own time ({zone}) is shown beside them.',
     sameZoneNote: 'That is also your time zone.',
     status: { DRAFT: 'Draft', PUBLISHED: 'Published', ARCHIVED: 'Archived' },

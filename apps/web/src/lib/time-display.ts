@@ -32,6 +32,13 @@ export function zoneAbbreviation(instant: Date, zone: string, locale = 'en-GB'):
   return part?.value ?? zone;
 }
 
+/** "Helsinki (EEST)"; just "UTC" where the city and the abbreviation are the same word. */
+export function zoneName(instant: Date, zone: string, locale = 'en-GB'): string {
+  const city = zoneCity(zone);
+  const abbreviation = zoneAbbreviation(instant, zone, locale);
+  return city === abbreviation ? city : `${city} (${abbreviation})`;
+}
+
 export interface TimeLabel {
   /** e.g. "Wed 26 Apr, 09:00" in the event zone. */
   eventTime: string;
@@ -67,9 +74,9 @@ export function timeLabel(iso: string | Date, eventZone: string, viewerZone: str
   const viewerNeedsDate = withDate || dayKey(instant, eventZone) !== dayKey(instant, viewerZone);
   return {
     eventTime: clock(instant, eventZone, locale, withDate),
-    eventZone: `${zoneCity(eventZone)} (${zoneAbbreviation(instant, eventZone, locale)})`,
+    eventZone: zoneName(instant, eventZone, locale),
     viewerTime: differs ? clock(instant, viewerZone, locale, viewerNeedsDate) : null,
-    viewerZone: differs ? `${zoneCity(viewerZone)} (${zoneAbbreviation(instant, viewerZone, locale)})` : null,
+    viewerZone: differs ? zoneName(instant, viewerZone, locale) : null,
   };
 }
 
@@ -81,6 +88,7 @@ export function dayKey(iso: string | Date, zone: string): string {
 
 /** "Tue 25 Apr – Thu 27 Apr 2023" for the event's YYYY-MM-DD dates (no zone shift: they are days). */
 export function dateRangeLabel(startsOn: string, endsOn: string, locale = 'en-GB'): string {
+  // The same shape at both ends: en-GB would write "Tue 25 Apr" but "Thu, 27 Apr 2023".
   const day = (d: string, withYear: boolean) =>
     new Intl.DateTimeFormat(locale, {
       timeZone: 'UTC',
@@ -88,7 +96,10 @@ export function dateRangeLabel(startsOn: string, endsOn: string, locale = 'en-GB
       day: 'numeric',
       month: 'short',
       ...(withYear ? { year: 'numeric' } : {}),
-    }).format(new Date(`${d}T12:00:00Z`));
+    })
+      .formatToParts(new Date(`${d}T12:00:00Z`))
+      .map((part) => (part.type === 'literal' ? part.value.replace(',', '') : part.value))
+      .join('');
   return startsOn === endsOn ? day(startsOn, true) : `${day(startsOn, false)} – ${day(endsOn, true)}`;
 }
 
