@@ -1,5 +1,5 @@
 // The web app's time-zone display rules (apps/web/src/lib/time-display.ts), compiled here by tsc.
-import { dateRangeLabel, dayKey, timeLabel, zoneCity, zoneName, zoneOffsetMinutes } from '../../apps/web/src/lib/time-display.js';
+import { dateRangeLabel, dayKey, timeLabel, timeRangeLabel, zoneCity, zoneName, zoneOffsetMinutes } from '../../apps/web/src/lib/time-display.js';
 
 describe('web time display', () => {
   it('shows an instant in the event zone, labelled, and the viewer time beside it when offsets differ', () => {
@@ -32,6 +32,17 @@ describe('web time display', () => {
     expect(label.eventTime).toBe('23:30');
     expect(label.viewerTime).toMatch(/27 Apr/);
     expect(label.viewerTime).toMatch(/05:30/);
+  });
+
+  it('shows a range once, with the viewer\'s range beside it', () => {
+    const same = timeRangeLabel('2023-04-26T07:30:00Z', '2023-04-26T09:00:00Z', 'Europe/Helsinki', 'Europe/Helsinki', { withDate: false });
+    expect(same).toEqual({ eventRange: '10:30–12:00', eventZone: 'Helsinki (EEST)', viewerRange: null, viewerZone: null });
+    const brussels = timeRangeLabel('2023-04-26T07:30:00Z', '2023-04-26T09:00:00Z', 'Europe/Helsinki', 'Europe/Brussels', { withDate: false });
+    expect([brussels.viewerRange, brussels.viewerZone]).toEqual(['09:30–11:00', 'Brussels (CEST)']);
+    // A reception past midnight names the day it ends; Tokyo's viewer is already on the next day.
+    const late = timeRangeLabel('2023-04-26T18:00:00Z', '2023-04-26T22:30:00Z', 'Europe/Helsinki', 'Asia/Tokyo', { withDate: false });
+    expect(late.eventRange).toMatch(/^21:00–Thu,? 27 Apr,? 01:30$/);
+    expect(late.viewerRange).toMatch(/^Thu,? 27 Apr,? 03:00–07:30$/);
   });
 
   it('groups instants into the event-zone day', () => {

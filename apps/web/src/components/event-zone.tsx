@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { fmt, locale, m } from '../i18n/index.js';
-import { browserZone, timeLabel, zoneAbbreviation, zoneCity, zoneOffsetMinutes } from '../lib/time-display.js';
+import { browserZone, timeLabel, timeRangeLabel, zoneAbbreviation, zoneCity, zoneOffsetMinutes } from '../lib/time-display.js';
 
 /** One instant: event-zone time, labelled, with the viewer's own time beside it when it differs. */
 export function EventTime({ at, zone, withDate = true }: { at: string; zone: string; withDate?: boolean }) {
@@ -15,6 +15,25 @@ export function EventTime({ at, zone, withDate = true }: { at: string; zone: str
         <Text span size="sm" c="dimmed">
           {' · '}
           {label.viewerTime} {label.viewerZone}
+        </Text>
+      )}
+    </span>
+  );
+}
+
+/** A start and an end in the event's zone, labelled once, with the viewer's own range beside it when it differs. */
+export function EventTimeRange({ start, end, zone, withDate = true }: { start: string; end: string; zone: string; withDate?: boolean }) {
+  const label = timeRangeLabel(start, end, zone, browserZone(zone), { locale, withDate });
+  return (
+    <span>
+      <time dateTime={start}>{label.eventRange}</time>{' '}
+      <Text span size="sm" c="dimmed">
+        {label.eventZone}
+      </Text>
+      {label.viewerRange && (
+        <Text span size="sm" c="dimmed">
+          {' · '}
+          {label.viewerRange} {label.viewerZone}
         </Text>
       )}
     </span>

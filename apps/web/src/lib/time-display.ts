@@ -80,6 +80,36 @@ export function timeLabel(iso: string | Date, eventZone: string, viewerZone: str
   };
 }
 
+export interface TimeRangeLabel {
+  /** e.g. "Wed 26 Apr, 10:30–12:00" (or "10:30–12:00" without the date) in the event zone. */
+  eventRange: string;
+  eventZone: string;
+  /** The viewer's own range, only when the viewer's offset differs. */
+  viewerRange: string | null;
+  viewerZone: string | null;
+}
+
+/** A start and end shown once each: "10:30–12:00 Helsinki (EEST) · 09:30–11:00 Brussels (CEST)". */
+export function timeRangeLabel(startIso: string | Date, endIso: string | Date, eventZone: string, viewerZone: string, options: TimeLabelOptions = {}): TimeRangeLabel {
+  const locale = options.locale ?? 'en-GB';
+  const withDate = options.withDate ?? true;
+  const start = typeof startIso === 'string' ? new Date(startIso) : startIso;
+  const end = typeof endIso === 'string' ? new Date(endIso) : endIso;
+  const range = (zone: string, startDate: boolean) => {
+    // An end on another day than the start names its day too.
+    const endDate = dayKey(end, zone) !== dayKey(start, zone);
+    return `${clock(start, zone, locale, startDate)}–${clock(end, zone, locale, endDate)}`;
+  };
+  const differs = zoneOffsetMinutes(start, eventZone) !== zoneOffsetMinutes(start, viewerZone) || zoneOffsetMinutes(end, eventZone) !== zoneOffsetMinutes(end, viewerZone);
+  const viewerNeedsDate = withDate || dayKey(start, eventZone) !== dayKey(start, viewerZone);
+  return {
+    eventRange: range(eventZone, withDate),
+    eventZone: zoneName(start, eventZone, locale),
+    viewerRange: differs ? range(viewerZone, viewerNeedsDate) : null,
+    viewerZone: differs ? zoneName(start, viewerZone, locale) : null,
+  };
+}
+
 /** The calendar day (YYYY-MM-DD) of an instant in a zone: how agendas are grouped into days. */
 export function dayKey(iso: string | Date, zone: string): string {
   const instant = typeof iso === 'string' ? new Date(iso) : iso;

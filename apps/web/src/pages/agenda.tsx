@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../auth.js';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
-import { EventTime, ZoneNote } from '../components/event-zone.js';
+import { EventTimeRange, ZoneNote } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { SessionType } from '../gql/graphql.js';
@@ -135,7 +135,7 @@ export function AgendaPage() {
                 <Card key={s.id} withBorder padding="sm" component="article" aria-label={s.title}>
                   <Stack gap={4}>
                     <Text size="sm">
-                      <EventTime at={s.startsAt} zone={s.timeZone} withDate={false} /> – <EventTime at={s.endsAt} zone={s.timeZone} withDate={false} />
+                      <EventTimeRange start={s.startsAt} end={s.endsAt} zone={s.timeZone} withDate={false} />
                     </Text>
                     <Title order={3} size="h5">{s.title}</Title>
                     <Group gap="xs">

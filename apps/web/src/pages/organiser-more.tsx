@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
-import { EventTime } from '../components/event-zone.js';
+import { EventTime, EventTimeRange } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { DeliveryStatus, MatchmakingMode, ParticipantRole } from '../gql/graphql.js';
@@ -92,7 +92,7 @@ function SettingsForm({ event, settings }: {
           {!current.windows.length && <Text size="sm">{m.mmSettings.noWindows}</Text>}
           <ul className="plain-list">
             {current.windows.map((w) => (
-              <li key={w.startsAt}><Text size="sm"><EventTime at={w.startsAt} zone={event.timeZone} /> – <EventTime at={w.endsAt} zone={event.timeZone} withDate={false} /></Text></li>
+              <li key={w.startsAt}><Text size="sm"><EventTimeRange start={w.startsAt} end={w.endsAt} zone={event.timeZone} /></Text></li>
             ))}
           </ul>
           <Text size="sm">{fmt(m.mmSettings.slots, { count: current.slots.length })}</Text>
