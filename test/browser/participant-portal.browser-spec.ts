@@ -118,7 +118,7 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
       await heading(page, 'Clusters meet Regions Kittilä');
       // Event zone named, and the viewer's own (Brussels) zone beside it.
       await page.getByText('Times are shown in Helsinki time').waitFor();
-      await page.getByText('Your own time (Brussels time').waitFor();
+      await page.getByText(/Your own time, Brussels time \(CES?T\), is shown beside them\./).waitFor();
       await page.getByRole('button', { name: 'Register for this event' }).click();
       await page.getByText('Please agree to take part.').waitFor();
       await page.getByLabel(/I agree/).check();

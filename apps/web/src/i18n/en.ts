@@ -68,7 +68,7 @@ export const en = {
     /** "UTC time"; "Helsinki time (EEST)". */
     zoneTime: '{city} time',
     zoneTimeAbbreviated: '{city} time ({abbreviation})',
-    viewerZoneNote: 'Your own time ({zone}) is shown beside them.',
+    viewerZoneNote: 'Your own time, {zone}, is shown beside them.',
     sameZoneNote: 'That is also your time zone.',
     status: { DRAFT: 'Draft', PUBLISHED: 'Published', ARCHIVED: 'Archived' },
     requiresApproval: 'Organisers approve each registration.',

@@ -108,17 +108,17 @@ export function AgendaPage() {
       </Group>
       <Title order={1}>{m.agenda.title}</Title>
       <ZoneNote zone={event.timeZone} day={event.startsOn} />
-      <Group align="flex-end" gap="sm">
-        <Select label={m.agenda.day} w={170} value={filter.day} onChange={set('day')} allowDeselect={false}
+      <div className="filter-grid">
+        <Select label={m.agenda.day} value={filter.day} onChange={set('day')} allowDeselect={false}
           data={[{ value: '', label: m.agenda.allDays }, ...days.map((d) => ({ value: d, label: dateRangeLabel(d, d, locale) }))]} />
-        <Select label={m.agenda.track} w={170} value={filter.trackId} onChange={set('trackId')} allowDeselect={false}
+        <Select label={m.agenda.track} value={filter.trackId} onChange={set('trackId')} allowDeselect={false}
           data={[{ value: '', label: m.organiser.all }, ...(agenda?.tracks ?? []).map((t) => ({ value: t.id, label: t.name }))]} />
-        <Select label={m.agenda.type} w={170} value={filter.type} onChange={set('type')} allowDeselect={false}
+        <Select label={m.agenda.type} value={filter.type} onChange={set('type')} allowDeselect={false}
           data={[{ value: '', label: m.organiser.all }, ...TYPES.map((t) => ({ value: t, label: m.agenda.types[t] }))]} />
-        <Select label={m.agenda.room} w={170} value={filter.roomId} onChange={set('roomId')} allowDeselect={false}
+        <Select label={m.agenda.room} value={filter.roomId} onChange={set('roomId')} allowDeselect={false}
           data={[{ value: '', label: m.organiser.all }, ...(agenda?.rooms ?? []).map((r) => ({ value: r.id, label: r.name }))]} />
-        <TextInput label={m.common.search} w={200} value={filter.text} onChange={(e) => set('text')(e.currentTarget.value)} />
-      </Group>
+        <TextInput label={m.common.search} value={filter.text} onChange={(e) => set('text')(e.currentTarget.value)} />
+      </div>
       <ErrorSummary errors={[...toErrors(error).general, ...actionErrors.general]} />
       {fetching && !agenda && <PageLoader />}
       {agenda && !agenda.days.some((d) => d.sessions.length) && <Text>{m.agenda.empty}</Text>}
