@@ -324,12 +324,19 @@ export async function seedDemoMatchmaking(manager: EntityManager, eventId: strin
       if (slotIndex < 0) return false;
     }
     pairs.add(key);
+    // Spread over the three weeks before the event (more as it nears), answered one to three days
+    // later, so the organisers' activity report has a shape. Derived from the count, not from
+    // rand(), so the rest of the demo stays the same.
+    const n = pairs.size;
+    const sentDay = Math.floor(Math.sqrt((n * 37) % 289));
+    const sentAt = new Date(Date.UTC(2023, 3, 3 + sentDay, 6 + (n % 10), (n * 13) % 60));
+    const answeredAt = new Date(Math.min(sentAt.getTime() + (1 + (n % 3)) * 86_400_000, Date.UTC(2023, 3, 24, 15)));
     const [{ id }] = await manager.query(
       `INSERT INTO meeting_request (event_id, requester_id, recipient_id, created_by, status, message, priority, expires_at, responded_at, created_at)
        VALUES ($1, $2, $3, $2, $4, $5, $6, CASE WHEN $4 = 'PENDING' THEN now() + interval '72 hours' END,
-               CASE WHEN $4 = 'ACCEPTED' THEN timestamptz '2023-04-20T09:00:00Z' END, timestamptz '2023-04-18T08:00:00Z')
+               CASE WHEN $4 = 'ACCEPTED' THEN $8::timestamptz END, $7::timestamptz)
        RETURNING id`,
-      [eventId, a.accountId, b.accountId, state === 'PENDING' ? 'PENDING' : 'ACCEPTED', message, 1 + Math.floor(rand() * 3)],
+      [eventId, a.accountId, b.accountId, state === 'PENDING' ? 'PENDING' : 'ACCEPTED', message, 1 + Math.floor(rand() * 3), sentAt, answeredAt],
     );
     if (state === 'PENDING') {
       pending += 1;

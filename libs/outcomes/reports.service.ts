@@ -39,6 +39,16 @@ export interface MeetingCounts {
   averageRating: number | null;
 }
 
+/** One day of matchmaking activity, in the event's time zone. */
+export interface ActivityDay {
+  /** YYYY-MM-DD in the event's zone. */
+  day: string;
+  requestsSent: number;
+  requestsAccepted: number;
+  requestsDeclined: number;
+  meetingsCancelled: number;
+}
+
 export interface OutcomeReport {
   eventId: string;
   participantsByType: CountRow[];
@@ -50,6 +60,7 @@ export interface OutcomeReport {
   regionMatrix: MatrixCell[];
   typeMatrix: MatrixCell[];
   themes: ThemeRow[];
+  activity: ActivityDay[];
 }
 
 /** The CSV downloads, by name (GET /events/:slug/reports/<name>.csv). */
@@ -63,6 +74,7 @@ export const REPORT_NAMES = [
   'region-matrix',
   'type-matrix',
   'themes',
+  'activity',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
@@ -86,15 +98,16 @@ export class ReportsService {
 
   async report(actor: Actor | null, eventId: string): Promise<OutcomeReport> {
     await this.access.requireOrganiser(actor, eventId);
-    const [participants, requests, meetings, outcomesByRound, matrices, themes] = await Promise.all([
+    const [participants, requests, meetings, outcomesByRound, matrices, themes, activity] = await Promise.all([
       this.participants(eventId),
       this.requests(eventId),
       this.meetings(eventId),
       this.outcomesByRound(eventId),
       this.matrices(eventId),
       this.themes(eventId),
+      this.activity(eventId),
     ]);
-    return { eventId, ...participants, requests, meetings, outcomesByRound, ...matrices, themes };
+    return { eventId, ...participants, requests, meetings, outcomesByRound, ...matrices, themes, activity };
   }
 
   /** One report as CSV rows (header first), for an organiser of the event. */
@@ -122,6 +135,11 @@ export class ReportsService {
         return matrix(r.typeMatrix);
       case 'themes':
         return [['theme', 'offered', 'demanded', 'participants'], ...r.themes.map((x) => [x.theme, String(x.offered), String(x.demanded), String(x.participants)])];
+      case 'activity':
+        return [
+          ['day', 'requests_sent', 'requests_accepted', 'requests_declined', 'meetings_cancelled'],
+          ...r.activity.map((d) => [d.day, String(d.requestsSent), String(d.requestsAccepted), String(d.requestsDeclined), String(d.meetingsCancelled)]),
+        ];
     }
   }
 
@@ -137,6 +155,38 @@ export class ReportsService {
     );
     const pick = (dim: string) => rows.filter((r) => r.dim === dim).map(({ key, count }) => ({ key, count }));
     return { participantsByType: pick('type'), participantsByCountry: pick('country'), participantsByRegion: pick('region') };
+  }
+
+  /**
+   * Requests sent, accepted and declined and meetings cancelled per day of the event's zone, every
+   * day from the first to the last with any activity (quiet days as zeros, so a chart shows them).
+   */
+  private async activity(eventId: string): Promise<ActivityDay[]> {
+    return this.dataSource.query(
+      `WITH ev AS (SELECT time_zone AS tz FROM event WHERE id = $1),
+       happened AS (
+         SELECT (r.created_at AT TIME ZONE ev.tz)::date AS day, 'SENT' AS what FROM meeting_request r, ev WHERE r.event_id = $1
+         UNION ALL
+         -- Every meeting was an accepted request, even one cancelled since.
+         SELECT (coalesce(r.responded_at, m.created_at) AT TIME ZONE ev.tz)::date, 'ACCEPTED'
+           FROM meeting m JOIN meeting_request r ON r.id = m.request_id, ev WHERE m.event_id = $1
+         UNION ALL
+         SELECT (coalesce(r.responded_at, r.updated_at) AT TIME ZONE ev.tz)::date, 'DECLINED' FROM meeting_request r, ev
+          WHERE r.event_id = $1 AND r.status = 'DECLINED'
+         UNION ALL
+         -- A cancelled meeting's last change is its cancellation.
+         SELECT (m.updated_at AT TIME ZONE ev.tz)::date, 'CANCELLED' FROM meeting m, ev WHERE m.event_id = $1 AND m.status = 'CANCELLED'
+       ),
+       days AS (SELECT generate_series(min(day), max(day), interval '1 day')::date AS day FROM happened)
+       SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
+              count(h.what) FILTER (WHERE h.what = 'SENT')::int AS "requestsSent",
+              count(h.what) FILTER (WHERE h.what = 'ACCEPTED')::int AS "requestsAccepted",
+              count(h.what) FILTER (WHERE h.what = 'DECLINED')::int AS "requestsDeclined",
+              count(h.what) FILTER (WHERE h.what = 'CANCELLED')::int AS "meetingsCancelled"
+         FROM days d LEFT JOIN happened h ON h.day = d.day
+        GROUP BY d.day ORDER BY d.day`,
+      [eventId],
+    );
   }
 
   private async requests(eventId: string): Promise<CountRow[]> {

@@ -265,6 +265,11 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await heading(page, 'Reports');
     await page.getByRole('region', { name: 'Meetings between organisation types' }).waitFor();
     await page.getByRole('region', { name: 'Meeting requests' }).getByText('Sent (all)').waitFor();
+    const activity = page.getByRole('region', { name: 'Requests and meetings over time' });
+    await activity.getByText(/\d+ requests sent and \d+ accepted from/).waitFor();
+    await activity.getByRole('img').waitFor();
+    await activity.getByText('Show the numbers').click();
+    await activity.getByRole('columnheader', { name: 'Requests sent' }).waitFor();
     // A follow-up round, in the event's zone; its number follows round 1 (the feedback).
     await page.getByRole('textbox', { name: 'Opens' }).fill('2030-05-01T09:00');
     await page.getByRole('textbox', { name: 'Closes' }).fill('2030-06-01T09:00');

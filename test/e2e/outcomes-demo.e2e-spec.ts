@@ -32,6 +32,11 @@ describe('demo outcomes', () => {
     expect(r.participantsByType.length).toBeGreaterThan(3);
     expect(r.typeMatrix.length).toBeGreaterThan(3);
     expect(r.themes.some((x: { demanded: number }) => x.demanded > 0)).toBe(true);
+    // The demo's requests were sent over the weeks before the event, not all on one day.
+    const { outcomeReport: a } = await t.ok(`query($e: ID!) { outcomeReport(eventId: $e) { activity { day requestsSent requestsAccepted } } }`, { e: eventId }, token);
+    expect(a.activity.length).toBeGreaterThan(10);
+    expect(a.activity.filter((d: { requestsSent: number }) => d.requestsSent > 0).length).toBeGreaterThan(10);
+    expect(a.activity.every((d: { day: string }) => d.day >= '2023-04-03' && d.day < '2023-04-25')).toBe(true);
     const csv = await fetch(`${t.baseUrl}/events/${DEMO_EVENT.slug}/reports/outcomes-by-round.csv`, { headers: { authorization: `Bearer ${token}` } });
     expect(csv.status).toBe(200);
     expect((await csv.text()).split('\r\n').length).toBeGreaterThan(4);

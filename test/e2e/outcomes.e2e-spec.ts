@@ -1,6 +1,6 @@
 import { OutcomesPersonalDataService } from '../../libs/outcomes/index.js';
 import { errorCode, TestApp } from '../support/test-app.js';
-import { matchmakingEvent, type MatchmakingEvent, meetingBetween, participant, type Person, person } from '../support/matchmaking-fixtures.js';
+import { matchmakingEvent, type MatchmakingEvent, meetingBetween, participant, type Person, person, sendRequest } from '../support/matchmaking-fixtures.js';
 
 const MARK = `mutation($m: ID!, $s: AttendanceStatus!) { markMeetingAttendance(meetingId: $m, status: $s) { meetingId verdict } }`;
 const FEEDBACK = `mutation($m: ID!, $input: MeetingFeedbackInput!) { giveMeetingFeedback(meetingId: $m, input: $input) { meetingId rating expectedOutcome note } }`;
@@ -192,6 +192,41 @@ describe('meeting outcomes, reports and printouts (GraphQL and HTTP end to end)'
     expect(r.themes.find((x: { theme: string }) => x.theme === 'water')).toEqual({ theme: 'water', offered: 2, demanded: 1, participants: 2 });
     for (const token of [anna.token, other.organiser.token]) expect(errorCode(await t.gql(REPORT, { e: ev.eventId }, token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(REPORT, { e: ev.eventId }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('counts requests and meetings per day of the event zone, quiet days included', async () => {
+    const e = await matchmakingEvent(t);
+    const [p, q, r] = [await participant(t, e, 'Pia Days'), await participant(t, e, 'Quinn Days'), await participant(t, e, 'Rosa Days')];
+    const pq = await meetingBetween(t, e, p, q);
+    const pr = await sendRequest(t, e, p, r);
+    await t.ok(`mutation($id: ID!) { declineMeetingRequest(id: $id) { status } }`, { id: pr.id }, r.token);
+    const qr = await meetingBetween(t, e, q, r);
+    await t.ok(`mutation($id: ID!) { cancelMeeting(id: $id) { status } }`, { id: qr.id }, q.token);
+    // Place the activity at known instants: 21:30 UTC on 1 March is 23:30 in Helsinki (still the
+    // 1st), 22:30 UTC is 00:30 on the 2nd there; nothing happens on the 3rd.
+    const at = (sql: string, ...params: unknown[]) => t.db.query(sql, params);
+    await at(`UPDATE meeting_request SET created_at = '2030-03-01T21:30:00Z', responded_at = '2030-03-02T08:00:00Z' WHERE id = (SELECT request_id FROM meeting WHERE id = $1)`, pq.id);
+    await at(`UPDATE meeting_request SET created_at = '2030-03-01T22:30:00Z', responded_at = '2030-03-04T09:00:00Z' WHERE id = $1`, pr.id);
+    await at(`UPDATE meeting_request SET created_at = '2030-03-02T09:00:00Z', responded_at = '2030-03-02T10:00:00Z' WHERE id = (SELECT request_id FROM meeting WHERE id = $1)`, qr.id);
+    await at(`UPDATE meeting SET updated_at = '2030-03-04T12:00:00Z' WHERE id = $1`, qr.id);
+    const query = `query($e: ID!) { outcomeReport(eventId: $e) { activity { day requestsSent requestsAccepted requestsDeclined meetingsCancelled } } }`;
+    const { outcomeReport } = await t.ok(query, { e: e.eventId }, e.organiser.token);
+    expect(outcomeReport.activity).toEqual([
+      { day: '2030-03-01', requestsSent: 1, requestsAccepted: 0, requestsDeclined: 0, meetingsCancelled: 0 },
+      { day: '2030-03-02', requestsSent: 2, requestsAccepted: 2, requestsDeclined: 0, meetingsCancelled: 0 },
+      { day: '2030-03-03', requestsSent: 0, requestsAccepted: 0, requestsDeclined: 0, meetingsCancelled: 0 },
+      { day: '2030-03-04', requestsSent: 0, requestsAccepted: 0, requestsDeclined: 1, meetingsCancelled: 1 },
+    ]);
+    const csv = await get(`/events/${(await t.db.query(`SELECT slug FROM event WHERE id = $1`, [e.eventId]))[0].slug}/reports/activity.csv`, e.organiser.token);
+    expect((await csv.text()).split('\r\n').slice(0, 3)).toEqual([
+      'day,requests_sent,requests_accepted,requests_declined,meetings_cancelled',
+      '2030-03-01,1,0,0,0',
+      '2030-03-02,2,2,0,0',
+    ]);
+    expect(errorCode(await t.gql(query, { e: e.eventId }, p.token))).toBe('FORBIDDEN');
+    // An event without any request has no activity days.
+    const quiet = await matchmakingEvent(t);
+    expect((await t.ok(query, { e: quiet.eventId }, quiet.organiser.token)).outcomeReport.activity).toEqual([]);
   });
 
   it('serves the reports as CSV to organisers with a Bearer token', async () => {

@@ -126,6 +126,15 @@ export class MeetingCountsModel {
   @Field(() => Float, { nullable: true }) averageRating: number | null;
 }
 
+@ObjectType('ReportActivityDay', { description: "One day of matchmaking activity, in the event's time zone." })
+export class ActivityDayModel {
+  @Field({ description: 'YYYY-MM-DD in the event time zone.' }) day: string;
+  @Field(() => Int) requestsSent: number;
+  @Field(() => Int) requestsAccepted: number;
+  @Field(() => Int) requestsDeclined: number;
+  @Field(() => Int) meetingsCancelled: number;
+}
+
 @ObjectType('OutcomeReport', { description: 'Statistics for organisers; each list is also a CSV at /events/{slug}/reports/<name>.csv.' })
 export class OutcomeReportModel {
   @Field(() => ID) eventId: string;
@@ -138,4 +147,7 @@ export class OutcomeReportModel {
   @Extensions({ listSize: 100 }) @Field(() => [MatrixCellModel]) regionMatrix: MatrixCellModel[];
   @Extensions({ listSize: 50 }) @Field(() => [MatrixCellModel]) typeMatrix: MatrixCellModel[];
   @Extensions({ listSize: 30 }) @Field(() => [ThemeRowModel]) themes: ThemeRowModel[];
+  @Extensions({ listSize: 60 })
+  @Field(() => [ActivityDayModel], { description: 'Requests and meetings over time: every day from the first to the last with activity.' })
+  activity: ActivityDayModel[];
 }

@@ -6,7 +6,7 @@ import { EventPage, type EventBasics } from '../components/event-page.js';
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
-import { fmt, m } from '../i18n/index.js';
+import { fmt, locale, m } from '../i18n/index.js';
 import { labelOf, outcomeLabel } from '../lib/code-labels.js';
 import { zonedLocalToIso } from '../lib/time-display.js';
 import { downloadFile } from '../lib/upload.js';
@@ -24,6 +24,7 @@ const ReportQuery = graphql(`
       regionMatrix { row column count }
       outcomesByRound { round outcome count averageRating }
       themes { theme offered demanded participants }
+      activity { day requestsSent requestsAccepted requestsDeclined meetingsCancelled }
     }
   }
 `);
@@ -83,7 +84,7 @@ function FollowUpRounds({ event }: { event: EventBasics }) {
 function Csv({ slug, name, label }: { slug: string; name: string; label: string }) {
   const [failed, setFailed] = useState(false);
   return (
-    <Button size="compact-xs" variant="light" aria-label={fmt(m.reports.csvOf, { name: label })} color={failed ? 'red' : undefined}
+    <Button size="compact-xs" variant="light" className="no-shrink" aria-label={fmt(m.reports.csvOf, { name: label })} color={failed ? 'red' : undefined}
       onClick={() => void downloadFile(`/events/${slug}/reports/${name}.csv`, `${slug}-${name}.csv`).then((ok) => setFailed(!ok))}>
       {m.reports.csv}
     </Button>
@@ -117,6 +118,70 @@ function Bars({ rows, labels }: { rows: { key: string; count: number }[]; labels
           </Group>
         </li>
       ))}
+    </Stack>
+  );
+}
+
+type ActivityDay = { day: string; requestsSent: number; requestsAccepted: number; requestsDeclined: number; meetingsCancelled: number };
+
+/** "3 Apr" for a YYYY-MM-DD day (a date, so no zone shift). */
+function shortDay(day: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date(`${day}T12:00:00Z`));
+}
+
+/**
+ * Requests sent and accepted per day as paired columns (SVG, scaled to the card), summarised in
+ * words for screen readers, with the exact numbers in a table one click away.
+ */
+function ActivityChart({ days }: { days: ActivityDay[] }) {
+  if (!days.length) return <Text size="sm">{m.reports.empty}</Text>;
+  const max = Math.max(...days.map((d) => Math.max(d.requestsSent, d.requestsAccepted)), 1);
+  const total = (key: 'requestsSent' | 'requestsAccepted') => days.reduce((sum, d) => sum + d[key], 0);
+  const peak = days.reduce((best, d) => (d.requestsSent > best.requestsSent ? d : best), days[0]);
+  const summary = fmt(m.reports.activitySummary, {
+    sent: total('requestsSent'), accepted: total('requestsAccepted'), first: shortDay(days[0].day), last: shortDay(days[days.length - 1].day),
+    peak: shortDay(peak.day), peakCount: peak.requestsSent,
+  });
+  const [column, height, axis] = [24, 120, 18];
+  // Room at the right for the last day's label.
+  const width = days.length * column + 16;
+  const labelEvery = Math.ceil(days.length / 8);
+  return (
+    <Stack gap="xs">
+      <Text size="sm" id="activity-summary">{summary}</Text>
+      <Group gap="md">
+        <Text size="xs"><span className="legend-swatch legend-sent" aria-hidden="true" /> {m.reports.activitySent}</Text>
+        <Text size="xs"><span className="legend-swatch legend-accepted" aria-hidden="true" /> {m.reports.activityAccepted}</Text>
+      </Group>
+      <svg viewBox={`0 0 ${width} ${height + axis}`} className="activity-chart" role="img" aria-labelledby="activity-summary" preserveAspectRatio="none">
+        {days.map((d, i) => {
+          const sent = (d.requestsSent / max) * height;
+          const accepted = (d.requestsAccepted / max) * height;
+          return (
+            <g key={d.day}>
+              <rect className="bar-sent" x={i * column + 3} y={height - sent} width={9} height={sent}><title>{`${shortDay(d.day)}: ${d.requestsSent} ${m.reports.activitySent}`}</title></rect>
+              <rect className="bar-accepted" x={i * column + 12} y={height - accepted} width={9} height={accepted}><title>{`${shortDay(d.day)}: ${d.requestsAccepted} ${m.reports.activityAccepted}`}</title></rect>
+              {i % labelEvery === 0 && <text x={i * column + 3} y={height + 13} className="chart-label">{shortDay(d.day)}</text>}
+            </g>
+          );
+        })}
+        <line x1={0} x2={width} y1={height} y2={height} className="chart-axis" />
+      </svg>
+      <details>
+        <summary>{m.reports.showNumbers}</summary>
+        <div className="table-scroll">
+          <Table>
+            <Table.Thead>
+              <Table.Tr><Table.Th>{m.reports.day}</Table.Th><Table.Th>{m.reports.activitySent}</Table.Th><Table.Th>{m.reports.activityAccepted}</Table.Th><Table.Th>{m.reports.activityDeclined}</Table.Th><Table.Th>{m.reports.activityCancelled}</Table.Th></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {days.map((d) => (
+                <Table.Tr key={d.day}><Table.Td>{shortDay(d.day)}</Table.Td><Table.Td>{d.requestsSent}</Table.Td><Table.Td>{d.requestsAccepted}</Table.Td><Table.Td>{d.requestsDeclined}</Table.Td><Table.Td>{d.meetingsCancelled}</Table.Td></Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      </details>
     </Stack>
   );
 }
@@ -165,6 +230,7 @@ function Reports({ event }: { event: EventBasics }) {
         </Table>
       </Part>
       <Part id="r-requests" title={m.reports.requests} csv="requests" slug={slug}><Bars rows={report.requests} labels={m.reports.requestKeys} /></Part>
+      <Part id="r-activity" title={m.reports.activity} csv="activity" slug={slug}><ActivityChart days={report.activity} /></Part>
       <Part id="r-type" title={m.reports.byType} csv="participants-by-type" slug={slug}><Bars rows={report.participantsByType} labels={m.organisationType} /></Part>
       <Part id="r-country" title={m.reports.byCountry} csv="participants-by-country" slug={slug}><Bars rows={report.participantsByCountry} /></Part>
       <Part id="r-region" title={m.reports.byRegion} csv="participants-by-region" slug={slug}><Bars rows={report.participantsByRegion} /></Part>
