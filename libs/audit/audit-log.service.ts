@@ -88,9 +88,10 @@ export class AuditLogService {
     if (filter.until) add(`at < ?`, filter.until);
     if (after) add(`id < ?`, decodeCursor(after));
     params.push(first + 1);
+    // audit_log.id, not the text "id" of the select list: ids of different lengths must sort as numbers.
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT id::text, event_id, actor_account_id, action, target_type, target_id, details, at
-       FROM audit_log WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${params.length}`,
+       FROM audit_log WHERE ${where.join(' AND ')} ORDER BY audit_log.id DESC LIMIT $${params.length}`,
       params,
     );
     const items = rows.slice(0, first).map(

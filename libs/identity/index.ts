@@ -7,5 +7,5 @@ export { IdentityModule } from './identity.module.js';
 export { normaliseCountry, normaliseEmail } from './normalise.js';
 export { type OrganisationInput, OrganisationsService } from './organisations.service.js';
 export { TokenService } from './token.service.js';
-export { SuspensionsService } from './suspensions.service.js';
+export { type AdministeredAccount, SuspensionsService } from './suspensions.service.js';
 export { PasswordHasher } from './password-hasher.js';

@@ -8,6 +8,7 @@ import { AGENDA_COMMITMENTS, type AgendaCommitment, type AgendaCommitments } fro
 import { AvailabilityBlockEntity } from './entities/availability-block.entity.js';
 import { type MeetingSlotEntity } from './entities/meeting-slot.entity.js';
 import { MatchmakingAccessService } from './matchmaking-access.service.js';
+import { MatchmakingException } from './matchmaking.exception.js';
 import { MATCHMAKING_CLOCK, type MatchmakingClock } from './matchmaking-clock.js';
 import { MatchmakingSettingsService } from './matchmaking-settings.service.js';
 import { overlaps } from './meeting-slots.js';
@@ -63,6 +64,17 @@ export class AvailabilityService {
     if (Number.isNaN(+endsAt) || endsAt <= startsAt) throw CommonException.invalidInput('endsAt', 'endsAt must come after startsAt.');
     const reason = input.reason?.trim() || null;
     if (reason && reason.length > 200) throw CommonException.invalidInput('reason', 'The reason can have at most 200 characters.');
+    // A block only keeps new meetings out; one over a booked meeting would leave that meeting
+    // standing while the person thinks the time is free of it, so it is refused.
+    const clashes: { meeting_id: string; slot_id: string; starts_at: Date }[] = await this.dataSource.query(
+      `SELECT mp.meeting_id, mp.slot_id, s.starts_at FROM meeting_participant mp JOIN meeting_slot s ON s.id = mp.slot_id
+        WHERE s.event_id = $1 AND mp.account_id = $2 AND s.starts_at < $4 AND s.ends_at > $3
+        ORDER BY s.starts_at`,
+      [eventId, subject.accountId, startsAt, endsAt],
+    );
+    if (clashes.length) {
+      throw MatchmakingException.blockOverlapsMeeting(clashes.map((c) => ({ meetingId: c.meeting_id, slotId: c.slot_id, startsAt: c.starts_at })));
+    }
     const repo = this.dataSource.getRepository(AvailabilityBlockEntity);
     return repo.save(repo.create({ eventId, accountId: subject.accountId, startsAt, endsAt, reason }));
   }

@@ -21,6 +21,7 @@ export enum MatchmakingReason {
   SLOTS_CHOSEN_BY_ORGANISER = 'SLOTS_CHOSEN_BY_ORGANISER',
   INVALID_STATE = 'INVALID_STATE',
   MEETING_LOCKED = 'MEETING_LOCKED',
+  BLOCK_OVERLAPS_MEETING = 'BLOCK_OVERLAPS_MEETING',
 }
 
 /** Every expected failure of matchmaking, each with a reason a client can switch on. */
@@ -163,6 +164,14 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
   }
   static invalidState(message: string) {
     return new MatchmakingException(ErrorKind.CONFLICT, MatchmakingReason.INVALID_STATE, message);
+  }
+  static blockOverlapsMeeting(meetings: { meetingId: string; slotId: string; startsAt: Date }[]) {
+    return new MatchmakingException(
+      ErrorKind.CONFLICT,
+      MatchmakingReason.BLOCK_OVERLAPS_MEETING,
+      `A meeting is booked in this time (slot starting ${meetings[0].startsAt.toISOString()}); cancel or move it before blocking the time.`,
+      { details: { meetings: meetings.map((m) => ({ meetingId: m.meetingId, slotId: m.slotId, startsAt: m.startsAt.toISOString() })) } },
+    );
   }
   static locked() {
     return new MatchmakingException(ErrorKind.CONFLICT, MatchmakingReason.MEETING_LOCKED, 'The organisers locked this meeting in its slot.');

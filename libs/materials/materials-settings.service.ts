@@ -6,7 +6,7 @@ import { EventAccessService } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { MaterialsSettingsEntity } from './entities/materials-settings.entity.js';
 import { DEFAULT_ALLOWED_TYPES, MaterialFileType } from './file-type.js';
-import { MaterialsException } from './materials.exception.js';
+import { formatBytes, MaterialsException } from './materials.exception.js';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -14,6 +14,8 @@ export interface MaterialsSettings {
   eventId: string;
   allowedTypes: MaterialFileType[];
   maxBytes: number;
+  /** The highest maxBytes this installation allows (MATERIALS_MAX_BYTES_LIMIT). */
+  maxBytesLimit: number;
   uploadDeadline: Date | null;
   packPublic: boolean;
 }
@@ -38,9 +40,10 @@ export class MaterialsSettingsService {
   /** The rules in force (defaults when the organisers set none); no access check. */
   async settingsOf(eventId: string): Promise<MaterialsSettings> {
     const row = await this.dataSource.getRepository(MaterialsSettingsEntity).findOneBy({ eventId });
+    const maxBytesLimit = this.config.materials.maxBytesLimit;
     return row
-      ? { eventId, allowedTypes: row.allowedTypes, maxBytes: row.maxBytes, uploadDeadline: row.uploadDeadline, packPublic: row.packPublic }
-      : { eventId, allowedTypes: [...DEFAULT_ALLOWED_TYPES], maxBytes: DEFAULT_MAX_BYTES, uploadDeadline: null, packPublic: false };
+      ? { eventId, allowedTypes: row.allowedTypes, maxBytes: row.maxBytes, maxBytesLimit, uploadDeadline: row.uploadDeadline, packPublic: row.packPublic }
+      : { eventId, allowedTypes: [...DEFAULT_ALLOWED_TYPES], maxBytes: DEFAULT_MAX_BYTES, maxBytesLimit, uploadDeadline: null, packPublic: false };
   }
 
   async get(actor: Actor | null, eventId: string): Promise<MaterialsSettings> {
@@ -63,7 +66,7 @@ export class MaterialsSettingsService {
       if (input.maxBytes != null) {
         const limit = this.config.materials.maxBytesLimit;
         if (!Number.isInteger(input.maxBytes) || input.maxBytes < 1024 || input.maxBytes > limit) {
-          throw MaterialsException.invalidSettings(`The maximum size is between 1024 and ${limit} bytes on this installation.`, 'input.maxBytes');
+          throw MaterialsException.invalidSettings(`The largest file size is between 1 KB and ${formatBytes(limit)} on this installation.`, 'input.maxBytes');
         }
         next.maxBytes = input.maxBytes;
       }

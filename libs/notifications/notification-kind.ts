@@ -1,3 +1,6 @@
+import { ReminderKind } from './entities/reminder-rule.entity.js';
+import { placeholdersOf } from './templates.js';
+
 /** Every kind of message ClusterMeet sends. */
 export enum NotificationKind {
   REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED',
@@ -28,7 +31,19 @@ export interface KindDefinition {
   essential: boolean;
   subject: string;
   body: string;
+  /**
+   * Set where each message brings its own wording, so the event's template is never used:
+   * reminders are worded by the reminder rules, announcements when they are written.
+   */
+  ownWording?: 'REMINDER_RULES' | 'EACH_MESSAGE';
+  /** What the sender fills in besides the common placeholders, when more than the default uses. */
+  placeholders?: readonly string[];
 }
+
+/** Filled in for every message: the recipient and the event. */
+export const COMMON_PLACEHOLDERS = ['recipientName', 'eventName', 'eventUrl'] as const;
+/** What the reminder sweep fills in for every reminder (RemindersService.sweep). */
+const REMINDER_PLACEHOLDERS = ['title', 'startsAt', 'endsAt', 'location', 'url', 'minutesBefore'] as const;
 
 /**
  * Default wording of each kind. Placeholders in {{double braces}}: always recipientName,
@@ -123,25 +138,53 @@ export const KINDS: Record<NotificationKind, KindDefinition> = {
   },
   MEETING_REMINDER: {
     essential: false,
+    ownWording: 'REMINDER_RULES',
+    placeholders: [...REMINDER_PLACEHOLDERS, 'withWhom', 'tableNumber'],
     subject: 'Reminder: meeting with {{withWhom}} at {{startsAt}}',
     body: 'Hello {{recipientName}},\n\nyour meeting with {{withWhom}} starts {{startsAt}} at {{location}}.',
   },
   SESSION_REMINDER: {
     essential: false,
+    ownWording: 'REMINDER_RULES',
+    placeholders: REMINDER_PLACEHOLDERS,
     subject: 'Reminder: {{title}} at {{startsAt}}',
     body: 'Hello {{recipientName}},\n\n{{title}} starts {{startsAt}} in {{location}}.',
   },
   MATCHMAKING_REMINDER: {
     essential: false,
+    ownWording: 'REMINDER_RULES',
+    placeholders: REMINDER_PLACEHOLDERS,
     subject: 'Matchmaking at {{eventName}}: {{title}}',
     body: 'Hello {{recipientName}},\n\n{{title}}: {{startsAt}}.\n\n{{eventUrl}}',
   },
   ANNOUNCEMENT: {
     essential: true,
+    ownWording: 'EACH_MESSAGE',
+    placeholders: [],
     subject: '{{subject}}',
     body: '{{body}}',
   },
 };
+
+/** The kind of message each kind of reminder rule sends. */
+export const REMINDER_NOTIFICATION_KIND: Record<ReminderKind, NotificationKind> = {
+  MEETING: NotificationKind.MEETING_REMINDER,
+  SESSION_ATTENDING: NotificationKind.SESSION_REMINDER,
+  SESSION_SPEAKING: NotificationKind.SESSION_REMINDER,
+  MATCHMAKING_OPENS: NotificationKind.MATCHMAKING_REMINDER,
+  MATCHMAKING_CLOSES: NotificationKind.MATCHMAKING_REMINDER,
+};
+
+/**
+ * The placeholders a message of this kind has values for: the common ones, those its default
+ * wording uses and what its sender adds. Others are accepted but stay empty.
+ */
+export function placeholdersFor(kind: NotificationKind): string[] {
+  const { subject, body, placeholders, ownWording } = KINDS[kind];
+  // An announcement's default is just {{subject}} and {{body}}: the text the organiser writes.
+  const fromDefault = ownWording === 'EACH_MESSAGE' ? [] : placeholdersOf(`${subject}\n${body}`);
+  return [...new Set([...COMMON_PLACEHOLDERS, ...fromDefault, ...(placeholders ?? [])])];
+}
 
 export function isEssential(kind: NotificationKind): boolean {
   return KINDS[kind].essential;

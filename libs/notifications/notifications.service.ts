@@ -10,7 +10,8 @@ import { JobQueue } from '../jobs/index.js';
 import { DeliveryStatus, NotificationDeliveryEntity } from './entities/notification-delivery.entity.js';
 import { NotificationPreferenceEntity } from './entities/notification-preference.entity.js';
 import { NotificationTemplateEntity } from './entities/notification-template.entity.js';
-import { isEssential, KINDS, NotificationKind } from './notification-kind.js';
+import { ReminderKind } from './entities/reminder-rule.entity.js';
+import { isEssential, KINDS, NotificationKind, placeholdersFor, REMINDER_NOTIFICATION_KIND } from './notification-kind.js';
 import { NotificationsException } from './notifications.exception.js';
 import { placeholdersOf } from './templates.js';
 import { UnsubscribeTokens } from './unsubscribe-token.js';
@@ -50,6 +51,14 @@ export interface EffectiveTemplate {
   subject: string;
   body: string;
   customised: boolean;
+  defaultSubject: string;
+  defaultBody: string;
+  /** The placeholders this kind has values for. */
+  placeholders: string[];
+  /** False where each message brings its own wording (reminders, announcements). */
+  editable: boolean;
+  /** The reminder rules whose messages are of this kind. */
+  reminderKinds: ReminderKind[];
 }
 
 const ALLOWED_PLACEHOLDERS = new Set([
@@ -242,6 +251,11 @@ export class NotificationsService {
         subject: custom?.subjectTemplate ?? KINDS[kind].subject,
         body: custom?.bodyTemplate ?? KINDS[kind].body,
         customised: !!custom,
+        defaultSubject: KINDS[kind].subject,
+        defaultBody: KINDS[kind].body,
+        placeholders: placeholdersFor(kind),
+        editable: !KINDS[kind].ownWording,
+        reminderKinds: Object.values(ReminderKind).filter((r) => REMINDER_NOTIFICATION_KIND[r] === kind),
       };
     });
   }
@@ -260,23 +274,31 @@ export class NotificationsService {
     if (subject === null && body === null) {
       await repo.delete({ eventId, kind });
     } else {
+      // These templates would never be used: their messages bring their own wording.
+      if (KINDS[kind].ownWording === 'REMINDER_RULES') {
+        throw NotificationsException.invalidTemplate('kind', 'Reminders are worded in the reminder rules.');
+      }
+      if (KINDS[kind].ownWording === 'EACH_MESSAGE') {
+        throw NotificationsException.invalidTemplate('kind', 'Announcements are worded when they are sent.');
+      }
       const s = subject?.trim() || KINDS[kind].subject;
       const b = body?.trim() || KINDS[kind].body;
       if (s.length > 300) throw NotificationsException.invalidTemplate('subject', 'The subject is longer than 300 characters.');
       if (b.length > 20000) throw NotificationsException.invalidTemplate('body', 'The body is longer than 20,000 characters.');
-      this.checkPlaceholders(s, 'subject');
-      this.checkPlaceholders(b, 'body');
+      this.checkPlaceholders(s, 'subject', placeholdersFor(kind));
+      this.checkPlaceholders(b, 'body', placeholdersFor(kind));
       await repo.upsert({ eventId, kind, subjectTemplate: s, bodyTemplate: b }, ['eventId', 'kind']);
     }
     return (await this.templates(actor, eventId)).find((t) => t.kind === kind)!;
   }
 
-  checkPlaceholders(template: string, field: string): void {
+  /** Refuses placeholders no message fills in; the hint names those of the kind being worded. */
+  checkPlaceholders(template: string, field: string, hint: readonly string[] = [...ALLOWED_PLACEHOLDERS]): void {
     const unknown = placeholdersOf(template).filter((p) => !ALLOWED_PLACEHOLDERS.has(p));
     if (unknown.length) {
       throw NotificationsException.invalidTemplate(
         field,
-        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use ${[...ALLOWED_PLACEHOLDERS].map((p) => `{{${p}}}`).join(', ')}.`,
+        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use ${hint.map((p) => `{{${p}}}`).join(', ')}.`,
       );
     }
   }

@@ -6,7 +6,7 @@ import { LOGGER, reminderDueAt } from '../common/index.js';
 import { EventAccessService, EventsService } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { ReminderKind, ReminderRuleEntity } from './entities/reminder-rule.entity.js';
-import { NotificationKind } from './notification-kind.js';
+import { placeholdersFor, REMINDER_NOTIFICATION_KIND } from './notification-kind.js';
 import { NotificationsException } from './notifications.exception.js';
 import { NotificationsService } from './notifications.service.js';
 import { type ReminderItem, ReminderSources } from './reminder-source.port.js';
@@ -21,13 +21,10 @@ export interface ReminderRuleInput {
 
 export type ReminderRule = Required<ReminderRuleInput> & { id: string | null };
 
-const NOTIFICATION_OF: Record<ReminderKind, NotificationKind> = {
-  MEETING: NotificationKind.MEETING_REMINDER,
-  SESSION_ATTENDING: NotificationKind.SESSION_REMINDER,
-  SESSION_SPEAKING: NotificationKind.SESSION_REMINDER,
-  MATCHMAKING_OPENS: NotificationKind.MATCHMAKING_REMINDER,
-  MATCHMAKING_CLOSES: NotificationKind.MATCHMAKING_REMINDER,
-};
+/** The one disabled row that records "no reminders" (distinct from "no rules: the defaults"). */
+const NO_REMINDERS = { kind: ReminderKind.MEETING, offsetMinutes: 0, subjectTemplate: '-', bodyTemplate: '-', enabled: false };
+const isNoRemindersMark = (r: ReminderRuleEntity) =>
+  !r.enabled && r.kind === NO_REMINDERS.kind && r.offsetMinutes === 0 && r.subjectTemplate === '-' && r.bodyTemplate === '-';
 
 /** What an event without rules of its own uses: a day before (same local time) and 15 minutes before. */
 export const DEFAULT_REMINDER_RULES: ReminderRuleInput[] = [
@@ -66,11 +63,13 @@ export class RemindersService {
     await this.access.requireOrganiser(actor, eventId);
     const own = await this.dataSource.getRepository(ReminderRuleEntity).find({ where: { eventId }, order: { kind: 'ASC', offsetMinutes: 'DESC' } });
     if (own.length === 0) return DEFAULT_REMINDER_RULES.map((r) => ({ ...r, enabled: true, id: null }));
-    return own.map((r) => ({ id: r.id, kind: r.kind, offsetMinutes: r.offsetMinutes, subject: r.subjectTemplate, body: r.bodyTemplate, enabled: r.enabled }));
+    return own.filter((r) => !isNoRemindersMark(r)).map((r) => ({ id: r.id, kind: r.kind, offsetMinutes: r.offsetMinutes, subject: r.subjectTemplate, body: r.bodyTemplate, enabled: r.enabled }));
   }
 
   /** Replaces the event's rules (an empty list switches every reminder off). */
   async setRules(actor: Actor | null, eventId: string, rules: ReminderRuleInput[]): Promise<ReminderRule[]> {
+    // Who may comes first: someone else learns nothing from the validation messages.
+    await this.access.requireOrganiser(actor, eventId);
     if (rules.length > 50) throw NotificationsException.invalidReminderRule('rules', 'At most 50 reminder rules per event.');
     rules.forEach((rule, i) => {
       if (!Object.values(ReminderKind).includes(rule.kind)) throw NotificationsException.invalidReminderRule(`rules.${i}.kind`, `Unknown kind "${rule.kind}".`);
@@ -79,18 +78,21 @@ export class RemindersService {
       }
       if (!rule.subject?.trim() || rule.subject.length > 300) throw NotificationsException.invalidReminderRule(`rules.${i}.subject`, 'The subject needs 1 to 300 characters.');
       if (!rule.body?.trim() || rule.body.length > 20000) throw NotificationsException.invalidReminderRule(`rules.${i}.body`, 'The body needs 1 to 20,000 characters.');
-      this.notifications.checkPlaceholders(rule.subject, `rules.${i}.subject`);
-      this.notifications.checkPlaceholders(rule.body, `rules.${i}.body`);
+      const hint = placeholdersFor(REMINDER_NOTIFICATION_KIND[rule.kind]);
+      this.notifications.checkPlaceholders(rule.subject, `rules.${i}.subject`, hint);
+      this.notifications.checkPlaceholders(rule.body, `rules.${i}.body`, hint);
     });
-    const seen = new Set(rules.map((r) => `${r.kind}:${r.offsetMinutes}`));
-    if (seen.size !== rules.length) throw NotificationsException.invalidReminderRule('rules', 'Two rules have the same kind and offset.');
+    const keys = rules.map((r) => `${r.kind}:${r.offsetMinutes}`);
+    const twice = keys.findIndex((key, i) => keys.indexOf(key) !== i);
+    if (twice >= 0) throw NotificationsException.invalidReminderRule(`rules.${twice}.offsetMinutes`, 'Another reminder of this kind already has this offset.');
     await this.dataSource.transaction(async (manager) => {
+      // Again inside the transaction: the role may have changed since the first check.
       await this.access.requireOrganiser(actor, eventId, manager);
       const repo = manager.getRepository(ReminderRuleEntity);
       await repo.delete({ eventId });
       if (rules.length === 0) {
         // Keep "no reminders" distinct from "defaults": one disabled rule marks the choice.
-        await repo.insert({ eventId, kind: ReminderKind.MEETING, offsetMinutes: 0, subjectTemplate: '-', bodyTemplate: '-', enabled: false });
+        await repo.insert({ eventId, ...NO_REMINDERS });
         return;
       }
       await repo.insert(
@@ -135,7 +137,7 @@ export class RemindersService {
           if (late < 0 || late > latenessMs(offsetMinutes) || item.startsAt.getTime() < now.getTime() - 60_000) continue;
           for (const recipient of item.recipients) {
             const created = await this.notifications.notify(manager, {
-              kind: NOTIFICATION_OF[kind],
+              kind: REMINDER_NOTIFICATION_KIND[kind],
               eventId: item.eventId,
               recipientAccountId: recipient.accountId,
               subjectItem: { type: `${item.type}-${kind}-${offsetMinutes}`, id: item.id, revision: item.revision },

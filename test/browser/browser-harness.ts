@@ -52,13 +52,14 @@ export interface WatchedPage {
   problems: string[];
 }
 
-export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number }): Promise<WatchedPage> {
+/** `locale` is the browser's language (navigator.languages), which picks the app's language. */
+export async function openPage(browser: Browser, baseURL: string, viewport: { width: number; height: number }, locale = 'en-GB'): Promise<WatchedPage> {
   const context = await browser.newContext({
     baseURL,
     viewport,
     // The viewer is in Brussels, the demo-like events in Helsinki: both times must show.
     timezoneId: 'Europe/Brussels',
-    locale: 'en-GB',
+    locale,
     isMobile: viewport.width < 500,
     hasTouch: viewport.width < 500,
   });
@@ -99,4 +100,77 @@ export async function seriousA11yViolations(page: Page): Promise<AxeFinding[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * What every browser spec needs: one Chromium, the pages it opened (closed at the end), an axe
+ * scan per page state and the checks that fail a spec on a violation, a console error or a page
+ * wider than the phone.
+ */
+export class BrowserSuite {
+  browser!: Browser;
+  readonly scanned: Record<string, AxeFinding[]> = {};
+  readonly pages: WatchedPage[] = [];
+
+  async start(): Promise<void> {
+    ensureWebBuilt();
+    this.browser = await launchChromium();
+  }
+
+  async stop(): Promise<void> {
+    for (const p of this.pages) await p.context.close().catch(() => undefined);
+    await this.browser?.close();
+  }
+
+  /**
+   * A tab already signed in with this token (the sign-in page itself is tested elsewhere). The
+   * token is set once per tab, so signing out, or being signed out, sticks across reloads.
+   */
+  async signedIn(baseUrl: string, token: string, viewport: { width: number; height: number }, locale?: string): Promise<WatchedPage> {
+    const watched = await openPage(this.browser, baseUrl, viewport, locale);
+    // The machine is shared with other suites; a slow moment should not fail a journey.
+    watched.page.setDefaultTimeout(20_000);
+    await watched.context.addInitScript((value: string) => {
+      type Store = { getItem(key: string): string | null; setItem(key: string, value: string): void };
+      const w = globalThis as unknown as { sessionStorage: Store; localStorage: Store };
+      if (!w.sessionStorage.getItem('test.signed-in')) {
+        w.sessionStorage.setItem('test.signed-in', '1');
+        w.localStorage.setItem('clustermeet.token', value);
+      }
+    }, token);
+    this.pages.push(watched);
+    return watched;
+  }
+
+  /** A tab nobody is signed in to. */
+  async anonymous(baseUrl: string, viewport: { width: number; height: number }, locale?: string): Promise<WatchedPage> {
+    const watched = await openPage(this.browser, baseUrl, viewport, locale);
+    watched.page.setDefaultTimeout(20_000);
+    this.pages.push(watched);
+    return watched;
+  }
+
+  // Arrow properties, so a spec can destructure them: const { heading, scan, noOverflow } = suite.
+  readonly heading = async (page: Page, name: string | RegExp): Promise<void> => {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  };
+
+  readonly scan = async (page: Page, label: string): Promise<void> => {
+    this.scanned[label] = await seriousA11yViolations(page);
+  };
+
+  readonly noOverflow = async (page: Page): Promise<void> => {
+    const overflow = await page.evaluate(() => {
+      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return w.document.documentElement.scrollWidth - w.innerWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+  };
+
+  /** At least `scans` page states scanned, none with a serious or critical violation, no console error on any page. */
+  expectClean(scans: number): void {
+    expect(Object.keys(this.scanned).length).toBeGreaterThanOrEqual(scans);
+    expect(Object.fromEntries(Object.entries(this.scanned).filter(([, v]) => v.length))).toEqual({});
+    for (const p of this.pages) expect(p.problems.filter((x) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(x))).toEqual([]);
+  }
 }

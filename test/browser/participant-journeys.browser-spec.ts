@@ -1,57 +1,29 @@
 // Participant, speaker and organiser journeys of the event areas (my agenda, seats and waiting
 // lists, matchmaking, calendar, materials, agenda builder, messages), driven in Chromium against
 // the real API. Data the journeys do not exercise is set up through the API to keep the suite fast.
-import { type Browser, type Page } from 'playwright-core';
 import { meetingBetween, participant, matchmakingEvent, type MatchmakingEvent, type Person } from '../support/matchmaking-fixtures.js';
 import { TestApp } from '../support/test-app.js';
-import {
-  describeInBrowser, DESKTOP, ensureWebBuilt, launchChromium, openPage, PHONE, screenshot, seriousA11yViolations, type WatchedPage,
-} from './browser-harness.js';
+import { BrowserSuite, describeInBrowser, DESKTOP, PHONE, screenshot, type WatchedPage } from './browser-harness.js';
 
 const SLOW = 120_000;
 
 describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials', () => {
   let t: TestApp;
-  let browser: Browser;
   let event: MatchmakingEvent;
   let slug: string;
   let anna: Person;
   let ben: Person;
   let sara: Person;
   let sessionId: string;
-  const scanned: Record<string, unknown[]> = {};
-  const pages: WatchedPage[] = [];
+  const suite = new BrowserSuite();
+  const { heading, scan, noOverflow } = suite;
+  /** A tab already signed in as this person. */
+  const as = (who: Person, viewport: { width: number; height: number }) => suite.signedIn(t.baseUrl, who.token, viewport);
 
-  async function heading(page: Page, name: string | RegExp) {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
-  async function scan(page: Page, label: string) {
-    scanned[label] = await seriousA11yViolations(page);
-  }
-  /** A browser already signed in as this person (the sign-in page itself is tested elsewhere). */
-  async function as(who: Person, viewport: { width: number; height: number }): Promise<WatchedPage> {
-    const watched = await openPage(browser, t.baseUrl, viewport);
-    // The machine is shared with other suites; a slow moment should not fail a journey.
-    watched.page.setDefaultTimeout(20_000);
-    await watched.context.addInitScript((token: string) => {
-      const w = globalThis as unknown as { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } };
-      if (!w.localStorage.getItem('clustermeet.token')) w.localStorage.setItem('clustermeet.token', token);
-    }, who.token);
-    pages.push(watched);
-    return watched;
-  }
-  async function noOverflow(page: Page) {
-    const overflow = await page.evaluate(() => {
-      const w = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
-      return w.document.documentElement.scrollWidth - w.innerWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
 
   beforeAll(async () => {
-    ensureWebBuilt();
     t = await TestApp.start();
-    browser = await launchChromium();
+    await suite.start();
     event = await matchmakingEvent(t, { mode: 'PARTICIPANTS_PICK_SLOT' });
     const events = await t.ok<{ events: { nodes: { id: string; slug: string }[] } }>(`query { events(first: 50) { nodes { id slug } } }`);
     slug = events.events.nodes.find((e) => e.id === event.eventId)!.slug;
@@ -77,8 +49,7 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
   }, SLOW);
 
   afterAll(async () => {
-    for (const p of pages) await p.context.close().catch(() => undefined);
-    await browser?.close();
+    await suite.stop();
     await t?.stop();
   });
 
@@ -103,7 +74,7 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
   }, SLOW);
 
   it('on phones, two participants request, accept with a slot and get a table', async () => {
-    const a = pages[0].page;
+    const a = suite.pages[0].page;
     await a.goto(`/events/${slug}/matchmaking`);
     await heading(a, 'Matchmaking');
     // Ben is recommended to Anna, with the reasons why.
@@ -125,7 +96,7 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await rec.getByRole('button', { name: 'Send request' }).click();
     await rec.getByText('Request sent to Ben Bauer.').waitFor();
 
-    const b = pages[1].page;
+    const b = suite.pages[1].page;
     await b.goto(`/events/${slug}/matchmaking/requests`);
     await heading(b, 'Requests');
     const req = b.getByRole('article', { name: 'Anna Aalto' });
@@ -159,7 +130,7 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
   }, SLOW);
 
   it('my profile keeps what was typed when the API refuses it', async () => {
-    const a = pages[0].page;
+    const a = suite.pages[0].page;
     await a.goto(`/events/${slug}/matchmaking/profile`);
     await heading(a, 'My profile');
     await a.getByLabel('What I bring (pitch)').fill('x'.repeat(3000));
@@ -173,7 +144,7 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
   }, SLOW);
 
   it('my agenda stays readable offline once loaded', async () => {
-    const { page, context } = pages[0];
+    const { page, context } = suite.pages[0];
     await page.goto(`/events/${slug}/me`);
     await page.getByText('Meeting with Ben Bauer').waitFor();
     await page.evaluate(async () => {
@@ -348,12 +319,10 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await d.page.getByLabel('Type your e-mail to confirm').fill(me.email);
     await d.page.getByRole('button', { name: 'Delete my account for good' }).click();
     await heading(d.page, 'Sign in');
+    await d.page.getByRole('status').getByText('Your account has been deleted.').waitFor();
   }, SLOW);
 
   it('has no serious or critical accessibility violations and no console errors', () => {
-    expect(Object.keys(scanned).length).toBeGreaterThanOrEqual(10);
-    const failing = Object.fromEntries(Object.entries(scanned).filter(([, v]) => v.length));
-    expect(failing).toEqual({});
-    for (const p of pages) expect(p.problems.filter((x) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(x))).toEqual([]);
+    suite.expectClean(10);
   });
 });

@@ -1,25 +1,15 @@
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { TestApp } from '../support/test-app.js';
-import {
-  describeInBrowser, DESKTOP, ensureWebBuilt, launchChromium, openPage, PHONE, screenshot, seriousA11yViolations, type WatchedPage,
-} from './browser-harness.js';
+import { BrowserSuite, describeInBrowser, DESKTOP, PHONE, screenshot, type WatchedPage } from './browser-harness.js';
 
 const SLOW = 120_000;
 
 describeInBrowser('web app in Chromium: organiser and participant journeys', () => {
   let t: TestApp;
-  let browser: Browser;
   let desktop: WatchedPage;
-  const scanned: Record<string, unknown[]> = {};
-
-  async function heading(page: Page, name: string | RegExp) {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
-
   /** Every page visited gets an axe scan; the results are checked in one test at the end. */
-  async function scan(page: Page, label: string) {
-    scanned[label] = await seriousA11yViolations(page);
-  }
+  const suite = new BrowserSuite();
+  const { heading, scan } = suite;
 
   async function signIn(page: Page, email: string, password = 'correct horse battery') {
     await page.goto('/sign-in');
@@ -31,14 +21,13 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
     t = await TestApp.start();
-    browser = await launchChromium();
-    desktop = await openPage(browser, t.baseUrl, DESKTOP);
+    await suite.start();
+    desktop = await suite.anonymous(t.baseUrl, DESKTOP);
   }, SLOW);
 
   afterAll(async () => {
-    await browser?.close();
+    await suite.stop();
     await t?.stop();
   });
 
@@ -108,7 +97,7 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
   }, SLOW);
 
   it('a participant on a phone registers with consent; the organiser approves', async () => {
-    const phone = await openPage(browser, t.baseUrl, PHONE);
+    const phone = await suite.anonymous(t.baseUrl, PHONE);
     try {
       const { page } = phone;
       await t.signUp('Pekka Participant', 'pekka@joensuu.example');
@@ -184,7 +173,7 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
     await heading(page, 'Clusters meet Regions Kittilä');
     await scan(page, 'event home (organiser)');
     await screenshot(page, 'event-home-desktop');
-    const phone = await openPage(browser, t.baseUrl, PHONE);
+    const phone = await suite.anonymous(t.baseUrl, PHONE);
     try {
       await phone.page.goto('/');
       await heading(phone.page, 'Events');
@@ -203,9 +192,6 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
   }, SLOW);
 
   it('has no serious or critical accessibility violations and no console or CSP errors', () => {
-    expect(Object.keys(scanned).length).toBeGreaterThanOrEqual(9);
-    const failing = Object.fromEntries(Object.entries(scanned).filter(([, v]) => v.length));
-    expect(failing).toEqual({});
-    expect(desktop.problems).toEqual([]);
+    suite.expectClean(9);
   });
 });

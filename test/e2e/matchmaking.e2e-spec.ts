@@ -414,6 +414,14 @@ describe('matchmaking (GraphQL end to end)', () => {
       await t.ok(`mutation($id: ID!) { unblockAvailability(id: $id) }`, { id: block.blockAvailability.id }, b.token);
       const booked = await t.ok(ACCEPT, { id: request.id, slotId: event.slots[1].id }, b.token);
       expect(booked.acceptMeetingRequest).toMatchObject({ tableNumber: 1, slot: { id: event.slots[1].id } });
+      // Blocking a time with a booked meeting in it is refused: the meeting would stand inside the block.
+      const overMeeting = await t.gql(
+        `mutation($eventId: ID!, $input: AvailabilityBlockInput!) { blockAvailability(eventId: $eventId, input: $input) { id } }`,
+        { eventId: event.eventId, input: { startsAt: '2030-04-26T10:00:00Z', endsAt: '2030-04-26T11:00:00Z' } },
+        b.token,
+      );
+      expect(coded(overMeeting)).toEqual({ code: 'CONFLICT', reason: 'BLOCK_OVERLAPS_MEETING' });
+      expect(overMeeting.errors?.[0]?.extensions?.details).toEqual({ meetings: [{ meetingId: booked.acceptMeetingRequest.id, slotId: event.slots[1].id, startsAt: event.slots[1].startsAt }] });
     });
 
     it('names what was taken when a person or a table is busy', async () => {

@@ -273,4 +273,17 @@ describe('audit log', () => {
     const rows = await t.db.query(`SELECT action FROM audit_log WHERE event_id = $1`, [createEvent.id]);
     expect(rows.map((r: { action: string }) => r.action)).toEqual(['event.created']);
   });
+
+  it('keeps newest first, page after page, when ids grow a digit', async () => {
+    const organiser = await t.signUp('Digit Organiser');
+    const { createEvent } = await t.ok(CREATE, { input: event('audited-digits') }, organiser.token);
+    await t.db.query(
+      `INSERT INTO audit_log (id, event_id, action) OVERRIDING SYSTEM VALUE VALUES (999999999, $1, 'event.nine_digits'), (1000000000, $1, 'event.ten_digits')`,
+      [createEvent.id],
+    );
+    const page1 = await t.ok(AUDIT, { eventId: createEvent.id, first: 1 }, organiser.token);
+    expect(page1.auditLog.nodes.map((n: { action: string }) => n.action)).toEqual(['event.ten_digits']);
+    const page2 = await t.ok(AUDIT, { eventId: createEvent.id, first: 5, after: page1.auditLog.pageInfo.endCursor }, organiser.token);
+    expect(page2.auditLog.nodes.map((n: { action: string }) => n.action)).toEqual(['event.nine_digits', 'event.created']);
+  });
 });

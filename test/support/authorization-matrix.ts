@@ -174,6 +174,13 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     variables: (c) => ({ id: c.accounts.participant }),
     expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHENTICATED' },
   },
+  {
+    operation: 'platformAccount',
+    kind: 'query',
+    document: `query($email: String!) { platformAccount(email: $email) { id } }`,
+    variables: (c) => ({ email: c.login.email }),
+    expect: { ...all('FORBIDDEN'), anonymous: 'UNAUTHENTICATED' },
+  },
 
   // events
   { operation: 'events', kind: 'query', document: `{ events(first: 5) { nodes { id } } }`, expect: everyone() },

@@ -23,6 +23,16 @@ export class AccountModel {
   organisationId: string | null;
 }
 
+@ObjectType('PlatformAccount', { description: 'An account as platform administrators see it, with its suspension.' })
+export class PlatformAccountModel {
+  @Field(() => ID) id: string;
+  @Field() email: string;
+  @Field() name: string;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'Set while the account is suspended.' }) suspendedAt: Date | null;
+  @Field(() => String, { nullable: true }) suspendedReason: string | null;
+}
+
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {
   @Field({ description: 'Send as "Authorization: Bearer <token>".' }) token: string;

@@ -3,7 +3,7 @@ import { AccountsService, type Actor, SuspensionsService } from '../../../libs/i
 import { CurrentActor } from '../graphql/current-actor.decorator.js';
 import { RateLimit } from '../security/rate-limit.guard.js';
 import { type GraphQLContext } from '../graphql/request.js';
-import { AccountModel, AuthPayloadModel, OrganisationModel, RegisterAccountInput } from './identity.models.js';
+import { AccountModel, AuthPayloadModel, OrganisationModel, PlatformAccountModel, RegisterAccountInput } from './identity.models.js';
 
 @Resolver(() => AccountModel)
 export class IdentityResolver {
@@ -45,6 +45,19 @@ export class IdentityResolver {
   @Query(() => AccountModel, { description: 'The signed-in account.' })
   me(@CurrentActor() actor: Actor | null) {
     return this.accounts.current(actor);
+  }
+
+  @Query(() => PlatformAccountModel, { description: 'Platform administrators: find an account by its e-mail, with its suspension.' })
+  platformAccount(@CurrentActor() actor: Actor | null, @Args('email') email: string) {
+    return this.suspensions.findByEmail(actor, email);
+  }
+
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description: 'On your own account: whether you are a platform administrator (PLATFORM_ADMIN_EMAILS). Null on anyone else\'s.',
+  })
+  isPlatformAdmin(@Parent() account: AccountModel, @CurrentActor() actor: Actor | null) {
+    return actor?.accountId === account.id ? this.suspensions.isPlatformAdmin(actor) : null;
   }
 
   @ResolveField(() => OrganisationModel, { nullable: true })

@@ -60,6 +60,7 @@ export class MaterialsSettingsModel {
   @Field(() => ID) eventId: string;
   @Extensions({ listSize: 8 }) @Field(() => [MaterialFileType]) allowedTypes: MaterialFileType[];
   @Field(() => Float, { description: 'Largest file accepted, in bytes (default 50 MB).' }) maxBytes: number;
+  @Field(() => Float, { description: 'The highest maxBytes this installation allows, in bytes.' }) maxBytesLimit: number;
   @Field(() => Date, { nullable: true, description: 'Speakers should upload by then; see sessionsMissingMaterials.' }) uploadDeadline: Date | null;
   @Field({ description: 'Anyone may download the materials pack once the event is over.' }) packPublic: boolean;
   @Field({ description: 'Path of the materials pack ZIP.' }) packUrl: string;

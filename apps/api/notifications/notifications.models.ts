@@ -30,6 +30,12 @@ export class NotificationTemplateModel {
   @Field({ description: 'Subject with {{placeholders}}.' }) subject: string;
   @Field({ description: 'Plain-text body with {{placeholders}}; the HTML part is made from it.' }) body: string;
   @Field({ description: 'The event changed the default wording.' }) customised: boolean;
+  @Field({ description: 'The subject ClusterMeet uses unless the event changes it.' }) defaultSubject: string;
+  @Field({ description: 'The body ClusterMeet uses unless the event changes it.' }) defaultBody: string;
+  @Field(() => [String], { description: 'Placeholder names this kind of message has values for (others are accepted but stay empty).' })
+  placeholders: string[];
+  @Field({ description: 'False where each message brings its own wording: reminders (see reminderKinds) and announcements.' }) editable: boolean;
+  @Field(() => [ReminderKind], { description: 'Reminder rules of these kinds send this kind of message, in their own wording.' }) reminderKinds: ReminderKind[];
 }
 
 @ObjectType('ReminderRule')

@@ -18,6 +18,11 @@ const organiserMore = () => import('./pages/organiser-more.js');
 const scheduler = () => import('./pages/scheduler.js');
 const settings = () => import('./pages/settings.js');
 const reports = () => import('./pages/reports.js');
+const organiserNotifications = () => import('./pages/organiser-notifications.js');
+const organiserMaterials = () => import('./pages/organiser-materials.js');
+const organiserMeetings = () => import('./pages/organiser-meetings.js');
+const admin = () => import('./pages/admin.js');
+const availability = () => import('./pages/availability.js');
 
 const SignInPage = lazy(() => account().then((mod) => ({ default: mod.SignInPage })));
 const RegisterPage = lazy(() => account().then((mod) => ({ default: mod.RegisterPage })));
@@ -30,6 +35,7 @@ const PeoplePage = lazy(() => matchmaking().then((mod) => ({ default: mod.People
 const ProfilePage = lazy(() => matchmaking().then((mod) => ({ default: mod.ProfilePage })));
 const RequestsPage = lazy(() => matchmaking().then((mod) => ({ default: mod.RequestsPage })));
 const MeetingsPage = lazy(() => matchmaking().then((mod) => ({ default: mod.MeetingsPage })));
+const AvailabilityPage = lazy(() => availability().then((mod) => ({ default: mod.AvailabilityPage })));
 const SpeakerPage = lazy(() => speaker().then((mod) => ({ default: mod.SpeakerPage })));
 const AgendaBuilderPage = lazy(() => organiserAgenda().then((mod) => ({ default: mod.AgendaBuilderPage })));
 const MatchmakingSettingsPage = lazy(() => organiserMore().then((mod) => ({ default: mod.MatchmakingSettingsPage })));
@@ -37,6 +43,12 @@ const MessagesPage = lazy(() => organiserMore().then((mod) => ({ default: mod.Me
 const SchedulerPage = lazy(() => scheduler().then((mod) => ({ default: mod.SchedulerPage })));
 const SettingsPage = lazy(() => settings().then((mod) => ({ default: mod.SettingsPage })));
 const ReportsPage = lazy(() => reports().then((mod) => ({ default: mod.ReportsPage })));
+const NotificationSettingsPage = lazy(() => organiserNotifications().then((mod) => ({ default: mod.NotificationSettingsPage })));
+const MaterialsSettingsPage = lazy(() => organiserMaterials().then((mod) => ({ default: mod.MaterialsSettingsPage })));
+const MeetingsOverviewPage = lazy(() => organiserMeetings().then((mod) => ({ default: mod.MeetingsOverviewPage })));
+const CheckInDeskPage = lazy(() => organiserMeetings().then((mod) => ({ default: mod.CheckInDeskPage })));
+const AuditLogPage = lazy(() => organiserMeetings().then((mod) => ({ default: mod.AuditLogPage })));
+const PlatformAdminPage = lazy(() => admin().then((mod) => ({ default: mod.PlatformAdminPage })));
 const CreateEventPage = lazy(() => organiser().then((mod) => ({ default: mod.CreateEventPage })));
 const EventSettingsPage = lazy(() => organiser().then((mod) => ({ default: mod.EventSettingsPage })));
 const ParticipantsPage = lazy(() => organiser().then((mod) => ({ default: mod.ParticipantsPage })));
@@ -68,12 +80,19 @@ const router = createBrowserRouter([
       { path: '/events/:slug/matchmaking/profile', element: <SignedIn><ProfilePage /></SignedIn> },
       { path: '/events/:slug/matchmaking/requests', element: <SignedIn><RequestsPage /></SignedIn> },
       { path: '/events/:slug/meetings', element: <SignedIn><MeetingsPage /></SignedIn> },
+      { path: '/events/:slug/availability', element: <SignedIn><AvailabilityPage /></SignedIn> },
       { path: '/events/:slug/speaker', element: <SignedIn><SpeakerPage /></SignedIn> },
       { path: '/organise/:slug/agenda', element: <SignedIn><AgendaBuilderPage /></SignedIn> },
       { path: '/organise/:slug/matchmaking', element: <SignedIn><MatchmakingSettingsPage /></SignedIn> },
       { path: '/organise/:slug/scheduler', element: <SignedIn><SchedulerPage /></SignedIn> },
       { path: '/organise/:slug/reports', element: <SignedIn><ReportsPage /></SignedIn> },
+      { path: '/organise/:slug/meetings', element: <SignedIn><MeetingsOverviewPage /></SignedIn> },
+      { path: '/organise/:slug/check-in', element: <SignedIn><CheckInDeskPage /></SignedIn> },
+      { path: '/organise/:slug/audit', element: <SignedIn><AuditLogPage /></SignedIn> },
+      { path: '/admin', element: <SignedIn><PlatformAdminPage /></SignedIn> },
       { path: '/organise/:slug/messages', element: <SignedIn><MessagesPage /></SignedIn> },
+      { path: '/organise/:slug/notifications', element: <SignedIn><NotificationSettingsPage /></SignedIn> },
+      { path: '/organise/:slug/materials', element: <SignedIn><MaterialsSettingsPage /></SignedIn> },
       { path: '/account', element: <SignedIn><SettingsPage /></SignedIn> },
       { path: '/my/events', element: <SignedIn><MyEventsPage /></SignedIn> },
       { path: '/organise/new', element: <SignedIn><CreateEventPage /></SignedIn> },

@@ -4,13 +4,40 @@ import { Suspense, useEffect, useState } from 'react';
 import { onConnectivityChange } from '../offline.js';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useSession } from '../auth.js';
-import { fmt, m } from '../i18n/index.js';
+import { fmt, language, type Language, m } from '../i18n/index.js';
+import { switchLanguage } from '../i18n/language.js';
 
 export function PageLoader() {
   return (
     <Group justify="center" p="xl" role="status">
       <Loader size="sm" />
       <VisuallyHidden>{m.app.loading}</VisuallyHidden>
+    </Group>
+  );
+}
+
+/** English / Suomi, each named in its own language; choosing one stores it and reloads the page in it. */
+function LanguageSwitch() {
+  const choices: { value: Language; name: string }[] = [
+    { value: 'en', name: m.language.english },
+    { value: 'fi', name: m.language.finnish },
+  ];
+  return (
+    <Group gap={4} wrap="nowrap" role="group" aria-label={m.language.label}>
+      {choices.map((choice) => (
+        <Button
+          key={choice.value}
+          lang={choice.value}
+          size="compact-sm"
+          variant={choice.value === language ? 'light' : 'subtle'}
+          aria-pressed={choice.value === language}
+          onClick={() => {
+            if (choice.value !== language) switchLanguage(choice.value);
+          }}
+        >
+          {choice.name}
+        </Button>
+      ))}
     </Group>
   );
 }
@@ -32,6 +59,7 @@ export function Layout() {
           { to: '/my/events', label: m.nav.myEvents, end: false },
           { to: '/organise/new', label: m.nav.newEvent, end: false },
           { to: '/account', label: m.settings.nav, end: false },
+          ...(me.isPlatformAdmin ? [{ to: '/admin', label: m.admin.nav, end: false }] : []),
         ]
       : []),
   ];
@@ -73,9 +101,12 @@ export function Layout() {
               </Group>
             </nav>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <div className="desktop-only">
+              <LanguageSwitch />
+            </div>
             {me && (
-              <Text size="sm" c="dimmed" className="desktop-only" truncate>
+              <Text size="sm" c="dimmed" className="desktop-only" miw={0} truncate>
                 {fmt(m.nav.signedInAs, { name: me.name })}
               </Text>
             )}
@@ -106,6 +137,9 @@ export function Layout() {
                 </Text>
               )}
               {nav}
+              <Group px="sm" pt="xs">
+                <LanguageSwitch />
+              </Group>
             </Stack>
           </nav>
         )}

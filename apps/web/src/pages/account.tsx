@@ -2,7 +2,7 @@ import { Anchor, Button, Checkbox, Paper, PasswordInput, Select, Stack, Text, Te
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { useSession } from '../auth.js';
+import { DELETED, useSession } from '../auth.js';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { graphql } from '../gql/index.js';
 import type { OrganisationType } from '../gql/graphql.js';
@@ -36,7 +36,13 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [result, login] = useMutation(LoginMutation);
   const errors = toErrors(result.error, ['email', 'password']);
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut;
+  const { endedBecause } = useSession();
+  const state = location.state as { signedOut?: boolean } | null;
+  // A session that ended on its own (a deletion, a suspension) says why; otherwise what the person just did.
+  const reasons: Readonly<Record<string, string>> = m.errors.reasons;
+  const ended = endedBecause === DELETED ? m.auth.accountDeleted
+    : endedBecause && Object.prototype.hasOwnProperty.call(reasons, endedBecause) ? reasons[endedBecause] : null;
+  const notice = ended ?? (state?.signedOut ? m.auth.signedOut : null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,9 +58,9 @@ export function SignInPage() {
       <Title order={1} size="h2" mb="md">
         {m.auth.signInTitle}
       </Title>
-      {signedOut && (
+      {notice && (
         <Text role="status" mb="sm">
-          {m.auth.signedOut}
+          {notice}
         </Text>
       )}
       <form onSubmit={submit} noValidate>

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, MultiSelect, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, MultiSelect, Radio, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../auth.js';
@@ -126,7 +126,7 @@ const KINDS: MarketplaceKind[] = ['EXPERTISE', 'INVESTMENT', 'POLICY_COOPERATION
 const ORG_TYPES: OrganisationType[] = ['CLUSTER', 'SME', 'LARGE_COMPANY', 'RESEARCH', 'PUBLIC_AUTHORITY', 'INVESTOR', 'OTHER'];
 const network = { requestPolicy: 'network-only' } as const;
 
-function MatchmakingNav({ slug }: { slug: string }) {
+export function MatchmakingNav({ slug }: { slug: string }) {
   const base = `/events/${slug}`;
   return (
     <AreaNav label={m.matchmaking.nav} links={[
@@ -134,6 +134,7 @@ function MatchmakingNav({ slug }: { slug: string }) {
       { to: `${base}/matchmaking/profile`, label: m.matchmaking.profile },
       { to: `${base}/matchmaking/requests`, label: m.matchmaking.requests },
       { to: `${base}/meetings`, label: m.matchmaking.meetings },
+      { to: `${base}/availability`, label: m.availability.open },
     ]} />
   );
 }
@@ -487,7 +488,7 @@ function Meetings({ event }: { event: EventBasics }) {
   const list = data?.myMeetings;
   if (!list) return error ? <ErrorSummary errors={toErrors(error).general} /> : fetching ? <PageLoader /> : null;
   const tableName = (n: number) => settings?.tables.find((t) => t.number === n)?.name;
-  const started = list.some((x) => x.slot && Date.parse(x.slot.startsAt) <= Date.now());
+  const now = Date.now();
   return (
     <Stack gap="sm">
       {!list.length && <Text>{m.matchmaking.noMeetings}</Text>}
@@ -495,6 +496,8 @@ function Meetings({ event }: { event: EventBasics }) {
       {list.map((meeting) => {
         const other = meeting.requester?.accountId === me?.id ? meeting.recipient : meeting.requester;
         const name = tableName(meeting.tableNumber ?? -1);
+        // Once a meeting has started it is for feedback and follow-ups, no longer for moving or cancelling.
+        const started = meeting.status === 'CONFIRMED' && !!meeting.slot && Date.parse(meeting.slot.startsAt) <= now;
         return (
           <Card key={meeting.id} withBorder padding="sm" component="article" aria-label={other?.name ?? meeting.id}>
             <Stack gap={4}>
@@ -509,13 +512,14 @@ function Meetings({ event }: { event: EventBasics }) {
                 <Text fw={700}>{name && name !== fmt(m.matchmaking.table, { number: meeting.tableNumber }) ? fmt(m.matchmaking.tableNamed, { number: meeting.tableNumber, name }) : fmt(m.matchmaking.table, { number: meeting.tableNumber })}</Text>
               )}
               {meeting.status === 'CANCELLED' && <Badge color="red" variant="light">{m.matchmaking.cancelled}</Badge>}
-              {started && meeting.status === 'CONFIRMED' && meeting.slot && Date.parse(meeting.slot.startsAt) <= Date.now() && (
+              {started && (
                 <>
-                  <FeedbackForm eventId={event.id} meetingId={meeting.id} />
+                  <Text size="sm" c="dimmed">{m.meetingOutcome.pastNote}</Text>
+                  <FeedbackForm eventId={event.id} meetingId={meeting.id} partner={other?.name ?? '—'} />
                   <FollowUps eventId={event.id} zone={event.timeZone} meetingId={meeting.id} />
                 </>
               )}
-              {meeting.status === 'CONFIRMED' && other && (
+              {meeting.status === 'CONFIRMED' && !started && other && (
                 <MeetingActions eventId={event.id} zone={event.timeZone} meeting={meeting} otherId={other.accountId} myId={me?.id ?? ''}
                   pick={settings?.mode === 'PARTICIPANTS_PICK_SLOT'} onDone={() => refresh(network)} />
               )}
@@ -589,7 +593,8 @@ function FollowUps({ eventId, zone, meetingId }: { eventId: string; zone: string
     <>
       {open.map((round) => {
         const answer = answers.find((a) => a.roundId === round.id) ?? null;
-        return <FollowUpForm key={`${round.id}-${answer ? 'has' : 'new'}`} meetingId={meetingId} zone={zone} round={round} answer={answer} />;
+        // Mounted once both answers are loaded; a later refetch must not reset what is being typed.
+        return <FollowUpForm key={round.id} meetingId={meetingId} zone={zone} round={round} answer={answer} />;
       })}
     </>
   );
@@ -610,11 +615,15 @@ function FollowUpForm({ meetingId, zone, round, answer }: {
         <Text fw={600} size="sm" id={heading}>{fmt(m.followUp.round, { number: round.number })}: {m.followUp.title}</Text>
         <Text size="xs" c="dimmed">{m.followUp.openUntil} <EventTime at={round.closesAt} zone={zone} /></Text>
         {round.message && <Text size="sm" style={{ whiteSpace: 'pre-line' }}>{round.message}</Text>}
-        <Select label={m.followUp.result} value={form.result} allowDeselect={false} onChange={(v) => setForm({ ...form, result: v ?? '' })} error={errors.fields.result}
-          data={RESULTS.map((r) => ({ value: r, label: m.followUp.results[r] }))} />
+        {/* Four choices as radios: one tap on a phone, no list to open at the foot of the page. */}
+        <Radio.Group label={m.followUp.result} value={form.result} onChange={(v) => setForm({ ...form, result: v })} error={errors.fields.result}>
+          <Stack gap={6} mt={4}>
+            {RESULTS.map((r) => <Radio key={r} value={r} label={m.followUp.results[r]} />)}
+          </Stack>
+        </Radio.Group>
         <Textarea label={m.followUp.comment} value={form.comment} onChange={(e) => setForm({ ...form, comment: e.currentTarget.value })} error={errors.fields.comment} autosize minRows={2} />
         <ErrorSummary errors={errors.general} />
-        {saved.data && !saved.error && <Text size="sm" role="status" c="green">{m.followUp.saved}</Text>}
+        {saved.data && !saved.error && !saved.fetching && <Text size="sm" role="status" c="green">{m.followUp.saved}</Text>}
         <Group><Button type="submit" size="xs" disabled={!form.result} loading={saved.fetching}>{m.followUp.save}</Button></Group>
       </Stack>
     </form>
@@ -622,36 +631,50 @@ function FollowUpForm({ meetingId, zone, round, answer }: {
 }
 
 /** After a meeting has started: was it held, and how was it (the note stays private). */
-function FeedbackForm({ eventId, meetingId }: { eventId: string; meetingId: string }) {
-  const [{ data }] = useQuery({ query: OutcomesQuery, variables: { eventId } });
+function FeedbackForm({ eventId, meetingId, partner }: { eventId: string; meetingId: string; partner: string }) {
+  const [{ data, error }] = useQuery({ query: OutcomesQuery, variables: { eventId } });
   const mine = data?.myMeetingOutcomes.find((o) => o.meetingId === meetingId);
-  if (!data) return null;
-  return <FeedbackFields key={mine?.feedback ? 'has' : 'new'} meetingId={meetingId} feedback={mine?.feedback ?? null} attendance={mine?.myAttendance ?? null} />;
+  if (!data) return <ErrorSummary errors={toErrors(error).general} />;
+  // Mounted once the saved feedback is loaded; a later refetch must not reset what is being typed.
+  return <FeedbackFields meetingId={meetingId} partner={partner} feedback={mine?.feedback ?? null} attendance={mine?.myAttendance ?? null} />;
 }
 
-function FeedbackFields({ meetingId, feedback, attendance }: { meetingId: string; attendance: string | null; feedback: { rating: number; expectedOutcome: ExpectedOutcome; note?: string | null } | null }) {
+function FeedbackFields({ meetingId, partner, feedback, attendance }: {
+  meetingId: string; partner: string; attendance: string | null;
+  feedback: { rating: number; expectedOutcome: ExpectedOutcome; note?: string | null } | null;
+}) {
   const [form, setForm] = useState({ rating: String(feedback?.rating ?? ''), expectedOutcome: feedback?.expectedOutcome ?? '', note: feedback?.note ?? '' });
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const [saved, save] = useMutation(FeedbackMutation);
   const [marked, markAttendance] = useMutation(AttendanceMutation);
   const [att, setAtt] = useState(attendance);
   const mark = (v: { meetingId: string; status: 'HELD' | 'NO_SHOW' }) => markAttendance(v).then((r) => { if (!r.error) setAtt(v.status); });
   const errors = toErrors(saved.error ?? marked.error, ['rating', 'expectedOutcome', 'note']);
+  const submit = () => {
+    // Both are required by the API; an empty choice would not even reach it as a valid request.
+    const empty: Record<string, string> = {};
+    if (!form.rating) empty.rating = m.errors.required;
+    if (!form.expectedOutcome) empty.expectedOutcome = m.errors.required;
+    setMissing(empty);
+    if (Object.keys(empty).length) return;
+    void save({ meetingId, input: { rating: Number(form.rating), expectedOutcome: form.expectedOutcome as ExpectedOutcome, note: form.note.trim() || null } });
+  };
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void save({ meetingId, input: { rating: Number(form.rating), expectedOutcome: form.expectedOutcome as ExpectedOutcome, note: form.note.trim() || null } }); }}>
+    <form noValidate aria-label={fmt(m.meetingOutcome.yourFeedback, { name: partner })} onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <Stack gap="xs">
         <Text fw={600} size="sm">{m.feedback.title}</Text>
         <Group gap="xs">
           <Button size="xs" variant={att === 'HELD' ? 'filled' : 'default'} aria-pressed={att === 'HELD'} onClick={() => void mark({ meetingId, status: 'HELD' })}>{m.feedback.held}</Button>
           <Button size="xs" variant={att === 'NO_SHOW' ? 'filled' : 'default'} aria-pressed={att === 'NO_SHOW'} onClick={() => void mark({ meetingId, status: 'NO_SHOW' })}>{m.feedback.noShow}</Button>
         </Group>
-        <Group grow wrap="wrap">
-          <Select label={m.feedback.rating} value={form.rating} onChange={(v) => setForm({ ...form, rating: v ?? '' })} data={['1', '2', '3', '4', '5']} error={errors.fields.rating} />
-          <Select label={m.feedback.outcome} value={form.expectedOutcome} onChange={(v) => setForm({ ...form, expectedOutcome: v ?? '' })} error={errors.fields.expectedOutcome}
+        <Group wrap="wrap" align="flex-start">
+          <Select label={m.feedback.rating} w={140} required value={form.rating} onChange={(v) => setForm({ ...form, rating: v ?? '' })} data={['1', '2', '3', '4', '5']} error={missing.rating ?? errors.fields.rating} />
+          <Select label={m.feedback.outcome} w={240} required value={form.expectedOutcome} onChange={(v) => setForm({ ...form, expectedOutcome: v ?? '' })} error={missing.expectedOutcome ?? errors.fields.expectedOutcome}
             data={OUTCOMES.map((o) => ({ value: o, label: m.feedback.outcomes[o] }))} />
         </Group>
         <Textarea label={m.feedback.note} value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} error={errors.fields.note} autosize minRows={2} />
         <ErrorSummary errors={errors.general} />
-        {saved.data && !saved.error && <Text size="sm" role="status" c="green">{m.feedback.saved}</Text>}
+        {saved.data && !saved.error && !saved.fetching && <Text size="sm" role="status" c="green">{m.feedback.saved}</Text>}
         <Group><Button type="submit" size="xs" loading={saved.fetching}>{m.feedback.save}</Button></Group>
       </Stack>
     </form>

@@ -1,10 +1,10 @@
 import { Anchor, Badge, Button, Card, CopyButton, Group, Image, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { type CombinedError, useClient, useMutation, useQuery } from 'urql';
 import { useMe } from '../auth.js';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
-import { EventTime } from '../components/event-zone.js';
+import { EventTimeRange } from '../components/event-zone.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
@@ -38,6 +38,9 @@ const CalendarFeedQuery = graphql(`
 `);
 const RotateFeedMutation = graphql(`
   mutation RotateMyCalendarFeed($eventId: ID!) { rotateMyCalendarFeed(eventId: $eventId) { url webcalUrl createdAt } }
+`);
+const RevokeFeedMutation = graphql(`
+  mutation RevokeMyCalendarFeed($eventId: ID!) { revokeMyCalendarFeed(eventId: $eventId) }
 `);
 
 export function MyAgendaPage() {
@@ -77,7 +80,7 @@ function MyAgenda({ event }: { event: EventBasics }) {
                 <Stack gap={4}>
                   {entry.startsAt && entry.endsAt && (
                     <Text size="sm">
-                      <EventTime at={entry.startsAt} zone={event.timeZone} withDate={false} /> – <EventTime at={entry.endsAt} zone={event.timeZone} withDate={false} />
+                      <EventTimeRange start={entry.startsAt} end={entry.endsAt} zone={event.timeZone} withDate={false} />
                     </Text>
                   )}
                   <Title order={3} size="h5">{entry.title}</Title>
@@ -97,12 +100,19 @@ function MyAgenda({ event }: { event: EventBasics }) {
   );
 }
 
-/** Webcal link, copy button and QR code of the personal feed; the feed is issued on first ask. */
+/**
+ * Webcal link, copy button and QR code of the personal feed; the feed is issued on first ask.
+ * Resetting issues a new link at once (the old one stops working); turning it off leaves none
+ * until the person asks again.
+ */
 function CalendarCard({ eventId }: { eventId: string }) {
-  const [shown, setShown] = useState(false);
-  const [{ data, error }] = useQuery({ query: CalendarFeedQuery, variables: { eventId }, pause: !shown });
+  const client = useClient();
+  const [feed, setFeed] = useState<{ url: string; webcalUrl: string } | null>(null);
+  const [loading, setLoading] = useState<{ fetching: boolean; error?: CombinedError }>({ fetching: false });
   const [rotated, rotate] = useMutation(RotateFeedMutation);
-  const feed = rotated.data?.rotateMyCalendarFeed ?? data?.myCalendarFeed;
+  const [revoked, revoke] = useMutation(RevokeFeedMutation);
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<'reset' | 'off' | null>(null);
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     if (!feed) return;
@@ -112,15 +122,38 @@ function CalendarCard({ eventId }: { eventId: string }) {
       live = false;
     };
   }, [feed?.webcalUrl]);
+  // Asked afresh each time, never from the cache: after a reset or turning off, that would be a dead link.
+  const show = async () => {
+    setNotice(null);
+    setLoading({ fetching: true });
+    const r = await client.query(CalendarFeedQuery, { eventId }, { requestPolicy: 'network-only' }).toPromise();
+    setLoading({ fetching: false, error: r.error });
+    if (r.data) setFeed(r.data.myCalendarFeed);
+  };
+  const reset = () => void rotate({ eventId }).then((r) => {
+    if (!r.data) return;
+    setFeed(r.data.rotateMyCalendarFeed);
+    setConfirming(false);
+    setNotice('reset');
+  });
+  const turnOff = () => void revoke({ eventId }).then((r) => {
+    if (r.error) return;
+    setFeed(null);
+    setQr(null);
+    setConfirming(false);
+    setNotice('off');
+  });
   return (
     <Card withBorder component="section" aria-labelledby="calendar-title">
       <Stack gap="xs">
         <Title order={2} size="h4" id="calendar-title">{m.calendar.title}</Title>
         <Text size="sm">{m.calendar.intro}</Text>
-        {!shown && <Group><Button variant="light" onClick={() => setShown(true)}>{m.calendar.show}</Button></Group>}
-        <ErrorSummary errors={[...toErrors(error).general, ...toErrors(rotated.error).general]} />
+        {notice === 'off' && <Text size="sm" role="status">{m.calendarLink.turnedOff}</Text>}
+        {!feed && <Group><Button variant="light" loading={loading.fetching} onClick={() => void show()}>{m.calendar.show}</Button></Group>}
+        <ErrorSummary errors={[...toErrors(loading.error).general, ...toErrors(rotated.error).general, ...toErrors(revoked.error).general]} />
         {feed && (
           <>
+            {notice === 'reset' && <Text size="sm" role="status" c="green">{m.calendarLink.resetDone}</Text>}
             <Group><Button component="a" href={feed.webcalUrl}>{m.calendar.open}</Button></Group>
             <TextInput label={m.calendar.link} value={feed.webcalUrl} readOnly onFocus={(e) => e.currentTarget.select()} />
             <Group>
@@ -129,14 +162,26 @@ function CalendarCard({ eventId }: { eventId: string }) {
                   <Button variant="default" onClick={copy} aria-live="polite">{copied ? m.calendar.copied : m.calendar.copy}</Button>
                 )}
               </CopyButton>
-              <Button variant="subtle" color="red" onClick={() => void rotate({ eventId })} loading={rotated.fetching}>{m.calendar.rotate}</Button>
             </Group>
             {qr && <Image src={qr} alt={m.calendar.qr} w={200} h={200} />}
-            <Anchor href={feed.url} size="sm">{feed.url}</Anchor>
+            <Anchor href={feed.url} size="sm" style={{ overflowWrap: 'anywhere' }}>{feed.url}</Anchor>
+            {confirming ? (
+              <Stack gap="xs">
+                <Text size="sm" fw={600}>{m.calendarLink.resetConfirm}</Text>
+                <Group gap="xs">
+                  <Button color="red" loading={rotated.fetching} onClick={reset}>{m.calendarLink.resetYes}</Button>
+                  <Button variant="default" autoFocus onClick={() => setConfirming(false)}>{m.calendarLink.keep}</Button>
+                </Group>
+              </Stack>
+            ) : (
+              <Group gap="xs">
+                <Button variant="light" color="red" onClick={() => { setNotice(null); setConfirming(true); }}>{m.calendarLink.reset}</Button>
+                <Button variant="subtle" color="red" loading={revoked.fetching} onClick={turnOff}>{m.calendarLink.turnOff}</Button>
+              </Group>
+            )}
           </>
         )}
       </Stack>
     </Card>
   );
 }
-

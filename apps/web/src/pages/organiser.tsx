@@ -1,15 +1,16 @@
 import {
-  Alert, Anchor, Badge, Button, Card, Checkbox, FileInput, Group, Radio, Select, Stack, Table, Text, Textarea, TextInput, Title,
+  Alert, Anchor, Badge, Button, Card, Checkbox, FileInput, Group, NumberInput, Radio, Select, Stack, Table, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { EventStatus, ImportMode, ParticipantRole, ParticipationStatus } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
-import { browserZone } from '../lib/time-display.js';
+import { browserZone, dayKey } from '../lib/time-display.js';
 
 const OrganiserEventQuery = graphql(`
   query OrganiserEvent($slug: String!) {
@@ -69,6 +70,18 @@ const ImportParticipantsMutation = graphql(`
   }
 `);
 
+const RetentionQuery = graphql(`
+  query EventRetention($eventId: ID!) {
+    eventRetention(eventId: $eventId) { eventId retentionDays anonymiseAfter anonymisedAt }
+  }
+`);
+
+const SetRetentionMutation = graphql(`
+  mutation SetEventRetention($eventId: ID!, $days: Int) {
+    setEventRetention(eventId: $eventId, days: $days) { eventId retentionDays anonymiseAfter anonymisedAt }
+  }
+`);
+
 const EVENT_FIELDS = ['name', 'slug', 'description', 'venue', 'address', 'startsOn', 'endsOn', 'timeZone', 'requiresApproval'] as const;
 const ZONES: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -86,6 +99,12 @@ function OrganiserNav({ slug }: { slug: string }) {
       </Anchor>
       <Anchor component={Link} to={`/organise/${slug}/import`}>
         {m.organiser.import}
+      </Anchor>
+      <Anchor component={Link} to={`/organise/${slug}/check-in`}>
+        {m.checkInDesk.title}
+      </Anchor>
+      <Anchor component={Link} to={`/organise/${slug}/audit`}>
+        {m.audit.title}
       </Anchor>
     </Group>
   );
@@ -244,7 +263,87 @@ export function EventSettingsPage() {
           </Group>
         </Stack>
       </form>
+      <RetentionCard eventId={event.id} endsOn={event.endsOn} zone={event.timeZone} />
     </Stack>
+  );
+}
+
+/** How long the event's personal data is kept after its last day, and when it is anonymised. */
+function RetentionCard({ eventId, endsOn, zone }: { eventId: string; endsOn: string; zone: string }) {
+  const [{ data, error }] = useQuery({ query: RetentionQuery, variables: { eventId } });
+  const [result, setRetention] = useMutation(SetRetentionMutation);
+  const [days, setDays] = useState<number | string>('');
+  const [missing, setMissing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<'saved' | 'cleared' | null>(null);
+  const retention = result.data?.setEventRetention ?? data?.eventRetention;
+  useEffect(() => {
+    if (data?.eventRetention.retentionDays != null) setDays((d) => (d === '' ? data.eventRetention.retentionDays! : d));
+  }, [data]);
+  const errors = toErrors(result.error, ['days']);
+  // After the last day, a short period may already have run out: anonymisation would follow within the hour.
+  const over = endsOn < dayKey(new Date(), zone);
+  const save = async (value: number | null) => {
+    setDone(null);
+    setConfirming(false);
+    const res = await setRetention({ eventId, days: value });
+    if (!res.error) setDone(value === null ? 'cleared' : 'saved');
+    if (value === null && !res.error) setDays('');
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (days === '' || days === null) return setMissing(true);
+    setMissing(false);
+    if (over && !confirming) return setConfirming(true);
+    void save(Number(days));
+  };
+  return (
+    <Card withBorder component="section" aria-labelledby="retention">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="retention">{m.retention.title}</Title>
+        <Text size="sm">{m.retention.intro}</Text>
+        <Text size="sm">{m.retention.stays}</Text>
+        <ErrorSummary errors={toErrors(error).general} />
+        {!retention && !error && <PageLoader />}
+        {retention && (
+          <Alert variant="light" color={retention.anonymisedAt ? 'gray' : 'blue'} role="status">
+            {retention.anonymisedAt ? (
+              <>
+                <Text size="sm">{m.retention.anonymisedAt} <EventTime at={retention.anonymisedAt} zone={zone} /></Text>
+                <Text size="sm">{m.retention.final}</Text>
+              </>
+            ) : retention.retentionDays == null ? (
+              <Text size="sm">{m.retention.none}</Text>
+            ) : (
+              <>
+                <Text size="sm">{fmt(m.retention.current, { days: retention.retentionDays })}</Text>
+                {retention.anonymiseAfter && <Text size="sm">{m.retention.dueAt} <EventTime at={retention.anonymiseAfter} zone={zone} /></Text>}
+              </>
+            )}
+          </Alert>
+        )}
+        {retention && !retention.anonymisedAt && (
+          <form onSubmit={submit} noValidate>
+            <Stack gap="xs">
+              <NumberInput label={m.retention.days} description={m.retention.daysHint} min={1} max={3650} clampBehavior="none" allowDecimal={false} w={260} maw="100%"
+                value={days} onChange={(v) => { setDays(v); setConfirming(false); }} error={errors.fields.days ?? (missing ? m.retention.daysRequired : undefined)} />
+              {over && <Text size="sm" c="orange.9">{m.retention.pastEvent}</Text>}
+              <ErrorSummary errors={errors.general} />
+              <Group gap="xs">
+                <Button type="submit" loading={result.fetching} color={confirming ? 'red' : undefined}>
+                  {confirming ? m.retention.confirm : m.retention.save}
+                </Button>
+                {confirming && <Button variant="default" onClick={() => setConfirming(false)}>{m.common.cancel}</Button>}
+                {retention.retentionDays != null && !confirming && (
+                  <Button variant="default" loading={result.fetching} onClick={() => void save(null)}>{m.retention.clear}</Button>
+                )}
+              </Group>
+              {done && !result.error && <Text size="sm" role="status" c="green">{done === 'saved' ? m.retention.saved : m.retention.cleared}</Text>}
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
   );
 }
 

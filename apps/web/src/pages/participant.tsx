@@ -239,6 +239,7 @@ function EventSections({ slug, organiser, approved, speaker }: { slug: string; o
             <Button component={Link} to={`/events/${slug}/me`} variant="light">{m.myAgenda.open}</Button>
             <Button component={Link} to={`/events/${slug}/matchmaking`} variant="light">{m.matchmaking.title}</Button>
             <Button component={Link} to={`/events/${slug}/meetings`} variant="light">{m.matchmaking.meetings}</Button>
+            <Button component={Link} to={`/events/${slug}/availability`} variant="light">{m.availability.open}</Button>
             <Button variant="default" onClick={() => void openWithToken(`/events/${slug}/meeting-plans/me.html`)}>{m.printouts.myPlan}</Button>
             {(speaker || organiser) && <Button component={Link} to={`/events/${slug}/speaker`} variant="light">{m.speaker.open}</Button>}
           </>
@@ -268,8 +269,13 @@ function OrganiserLinks({ slug }: { slug: string }) {
         <Button component={Link} to={`/organise/${slug}/agenda`} variant="light" size="sm">{m.builder.open}</Button>
         <Button component={Link} to={`/organise/${slug}/matchmaking`} variant="light" size="sm">{m.mmSettings.open}</Button>
         <Button component={Link} to={`/organise/${slug}/messages`} variant="light" size="sm">{m.messages.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/notifications`} variant="light" size="sm">{m.notificationSettings.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/materials`} variant="light" size="sm">{m.materialsSettings.open}</Button>
         <Button component={Link} to={`/organise/${slug}/scheduler`} variant="light" size="sm">{m.scheduler.open}</Button>
         <Button component={Link} to={`/organise/${slug}/reports`} variant="light" size="sm">{m.reports.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/meetings`} variant="light" size="sm">{m.meetingsOverview.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/check-in`} variant="light" size="sm">{m.checkInDesk.open}</Button>
+        <Button component={Link} to={`/organise/${slug}/audit`} variant="light" size="sm">{m.audit.open}</Button>
         <Button component="a" href={`/events/${slug}/agenda.html`} target="_blank" variant="default" size="sm">{m.printouts.agenda}</Button>
         <Button variant="default" size="sm" onClick={() => void openWithToken(`/events/${slug}/booklet.html`)}>{m.printouts.booklet}</Button>
         <Button variant="default" size="sm" onClick={() => void openWithToken(`/events/${slug}/meeting-plans/tables.html`)}>{m.printouts.tablePlans}</Button>

@@ -1,13 +1,14 @@
-import { Button, Card, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
-import { useMe, useSession } from '../auth.js';
+import { DELETED, useMe, useSession } from '../auth.js';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
-import type { NotificationKind } from '../gql/graphql.js';
-import { m } from '../i18n/index.js';
+import type { NotificationKind, ParticipationStatus } from '../gql/graphql.js';
+import { fmt, locale, m } from '../i18n/index.js';
+import { dateRangeLabel } from '../lib/time-display.js';
 
 const UnsubscribedQuery = graphql(`
   query MyUnsubscribedKinds { myUnsubscribedNotificationKinds }
@@ -17,6 +18,14 @@ const SubscriptionMutation = graphql(`
 `);
 const ExportQuery = graphql(`
   query ExportMyData { exportMyData }
+`);
+const ParticipationsQuery = graphql(`
+  query MyParticipations {
+    myParticipations { id role status createdAt event { id slug name startsOn endsOn timeZone } }
+  }
+`);
+const RevokeAllMutation = graphql(`
+  mutation RevokeAllMyTokens { revokeAllMyTokens }
 `);
 const DeleteMutation = graphql(`
   mutation DeleteMyAccount($confirmEmail: String!) { deleteMyAccount(confirmEmail: $confirmEmail) { cancelledMeetings } }
@@ -52,9 +61,88 @@ export function SettingsPage() {
           <ErrorSummary errors={[...toErrors(error).general, ...toErrors(subscription.error).general]} />
         </Stack>
       </Card>
+      <RegistrationsCard />
+      <SignOutEverywhereCard />
       <DataCard />
       {me && <DeleteCard email={me.email} />}
     </Stack>
+  );
+}
+
+const STATUS_COLOUR: Record<ParticipationStatus, string> = { APPROVED: 'green', PENDING: 'yellow', DECLINED: 'red', CANCELLED: 'gray' };
+
+/** Every event I registered for, whatever came of it, with my role and status. */
+function RegistrationsCard() {
+  const [{ data, error }] = useQuery({ query: ParticipationsQuery });
+  return (
+    <Card withBorder component="section" aria-labelledby="registrations">
+      <Stack gap="xs">
+        <Title order={2} size="h4" id="registrations">{m.myRegistrations.title}</Title>
+        {!data && !error && <PageLoader />}
+        <ErrorSummary errors={toErrors(error).general} />
+        {data && !data.myParticipations.length && <Text size="sm">{m.myRegistrations.empty}</Text>}
+        <Stack gap="sm" component="ul" className="plain-list">
+          {data?.myParticipations.map((p) => (
+            <li key={p.id}>
+              <Stack gap={2}>
+                <Anchor component={Link} to={`/events/${p.event.slug}`} fw={600}>{p.event.name}</Anchor>
+                <Text size="sm">{dateRangeLabel(p.event.startsOn, p.event.endsOn, locale)}</Text>
+                <Group gap={6}>
+                  <Badge variant="light">{m.participation.role[p.role]}</Badge>
+                  <Badge variant="light" color={STATUS_COLOUR[p.status]}>{m.participation.status[p.status]}</Badge>
+                  <Text size="sm" c="dimmed">
+                    {fmt(m.myRegistrations.registeredOn, {
+                      date: new Intl.DateTimeFormat(locale, { timeZone: p.event.timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(p.createdAt)),
+                    })}
+                  </Text>
+                </Group>
+              </Stack>
+            </li>
+          ))}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Revokes every token of the account, this browser's too: afterwards it signs in again. */
+function SignOutEverywhereCard() {
+  const [confirming, setConfirming] = useState(false);
+  const [result, revoke] = useMutation(RevokeAllMutation);
+  const navigate = useNavigate();
+  // This browser signs out once the sign-in page has replaced this one: signing out while this
+  // page is still shown would redirect to sign in without the "signed out" note.
+  const { signOut } = useSession();
+  const signOutNow = useRef(signOut);
+  signOutNow.current = signOut;
+  const leaving = useRef(false);
+  useEffect(() => () => {
+    if (leaving.current) signOutNow.current();
+  }, []);
+  const confirm = () => void revoke({}).then((r) => {
+    if (r.error) return;
+    leaving.current = true;
+    void navigate('/sign-in', { replace: true, state: { signedOut: true } });
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="sessions">
+      <Stack gap="xs" align="flex-start">
+        <Title order={2} size="h4" id="sessions">{m.accountSessions.title}</Title>
+        <Text size="sm">{m.accountSessions.intro}</Text>
+        {confirming ? (
+          <>
+            <Text size="sm" fw={600}>{m.accountSessions.confirm}</Text>
+            <Group gap="xs">
+              <Button color="red" loading={result.fetching} onClick={confirm}>{m.accountSessions.yes}</Button>
+              <Button variant="default" autoFocus onClick={() => setConfirming(false)}>{m.accountSessions.keep}</Button>
+            </Group>
+          </>
+        ) : (
+          <Button variant="light" color="red" onClick={() => setConfirming(true)}>{m.accountSessions.signOutEverywhere}</Button>
+        )}
+        <ErrorSummary errors={toErrors(result.error).general} />
+      </Stack>
+    </Card>
   );
 }
 
@@ -93,15 +181,15 @@ function DeleteCard({ email }: { email: string }) {
   const [confirm, setConfirm] = useState('');
   const [result, remove] = useMutation(DeleteMutation);
   const { signOut } = useSession();
-  const navigate = useNavigate();
   const errors = toErrors(result.error, ['confirmEmail']);
   return (
     <Card withBorder component="form" aria-labelledby="delete" onSubmit={(e) => {
       e.preventDefault();
       void remove({ confirmEmail: confirm.trim() }).then((r) => {
         if (r.error) return;
-        signOut();
-        navigate('/sign-in', { state: { deleted: true } });
+        // The sign-in page says why. (The page may already be gone: the API refuses the deleted
+        // account's token, and useMe signs out on its own; this then only sets the reason.)
+        signOut(DELETED);
       });
     }}>
       <Stack gap="xs" align="flex-start">

@@ -28,6 +28,9 @@ const MaterialsQuery = graphql(`
 const UpdateMaterialMutation = graphql(`
   mutation UpdateMaterial($id: ID!, $input: UpdateMaterialInput!) { updateMaterial(id: $id, input: $input) { id visibility title embargoUntilStart } }
 `);
+const DeleteMaterialMutation = graphql(`
+  mutation DeleteMaterial($id: ID!) { deleteMaterial(id: $id) }
+`);
 
 const ON_STAGE = new Set(['SPEAKER', 'HOST', 'MODERATOR', 'PANELLIST', 'TABLE_HOST']);
 const VISIBILITIES: MaterialVisibility[] = ['PUBLIC', 'PARTICIPANTS', 'PRIVATE'];
@@ -68,13 +71,18 @@ function Sessions({ event }: { event: EventBasics }) {
 
 function Materials({ eventId, sessionId }: { eventId: string; sessionId: string }) {
   const [{ data, error }, refresh] = useQuery({ query: MaterialsQuery, variables: { sessionId } });
+  const [deleted, setDeleted] = useState<string | null>(null);
   const reload = () => refresh({ requestPolicy: 'network-only' });
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">{m.speaker.materials}</Title>
       <ErrorSummary errors={toErrors(error).general} />
+      {deleted && <Text size="sm" role="status" c="green">{fmt(m.materialDelete.deleted, { title: deleted })}</Text>}
       {data && !data.sessionMaterials.length && <Text size="sm">{m.speaker.noMaterials}</Text>}
-      {data?.sessionMaterials.map((material) => <MaterialCard key={material.id} material={material} onChange={reload} />)}
+      {data?.sessionMaterials.map((material) => (
+        <MaterialCard key={material.id} material={material} onChange={() => { setDeleted(null); reload(); }}
+          onDeleted={() => { setDeleted(material.title); reload(); }} />
+      ))}
       <UploadForm url={`/events/${eventId}/sessions/${sessionId}/materials`} label={m.speaker.upload} withMeta onDone={reload} />
     </Stack>
   );
@@ -86,9 +94,11 @@ interface MaterialData {
   versions: { id: string; version: number; fileName: string; sizeBytes: number; uploadedAt: string; downloadUrl: string }[];
 }
 
-function MaterialCard({ material, onChange }: { material: MaterialData; onChange: () => void }) {
+function MaterialCard({ material, onChange, onDeleted }: { material: MaterialData; onChange: () => void; onDeleted: () => void }) {
   const [updated, update] = useMutation(UpdateMaterialMutation);
+  const [removed, remove] = useMutation(DeleteMaterialMutation);
   const [replacing, setReplacing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   return (
     <Card withBorder padding="sm" component="article" aria-label={material.title}>
       <Stack gap={6}>
@@ -116,7 +126,26 @@ function MaterialCard({ material, onChange }: { material: MaterialData; onChange
         </ul>
         {material.canManage && (replacing
           ? <UploadForm url={`/materials/${material.id}/versions`} label={fmt(m.speaker.replaceFile, { title: material.title })} onDone={() => { setReplacing(false); onChange(); }} />
-          : <Group><Button size="xs" variant="light" onClick={() => setReplacing(true)}>{m.speaker.replace}</Button></Group>)}
+          : !confirming && (
+            <Group gap="xs">
+              <Button size="xs" variant="light" onClick={() => setReplacing(true)}>{m.speaker.replace}</Button>
+              <Button size="xs" variant="subtle" color="red" aria-label={fmt(m.materialDelete.deleteOf, { title: material.title })} onClick={() => setConfirming(true)}>
+                {m.materialDelete.delete}
+              </Button>
+            </Group>
+          ))}
+        {material.canManage && confirming && (
+          <Stack gap="xs">
+            <Text size="sm" fw={600}>{fmt(m.materialDelete.confirm, { title: material.title })}</Text>
+            <Group gap="xs">
+              <Button size="xs" color="red" loading={removed.fetching} onClick={() => void remove({ id: material.id }).then((r) => { if (!r.error) onDeleted(); })}>
+                {m.materialDelete.yes}
+              </Button>
+              <Button size="xs" variant="default" autoFocus onClick={() => setConfirming(false)}>{m.materialDelete.keep}</Button>
+            </Group>
+          </Stack>
+        )}
+        <ErrorSummary errors={toErrors(removed.error).general} />
       </Stack>
     </Card>
   );
