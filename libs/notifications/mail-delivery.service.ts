@@ -48,7 +48,9 @@ export class MailDeliveryService {
           AND (status IN ('PENDING', 'RETRYING') OR (status = 'SENDING' AND lease_until < now()))
         RETURNING id, idempotency_key AS "idempotencyKey", event_id AS "eventId", kind, recipient_account_id AS "recipientAccountId",
                   message_id AS "messageId", data, ics, ics_method AS "icsMethod", attempts`,
-      [deliveryId, this.config.mailSendTimeoutSeconds],
+      // Twice the send timeout: the transport's waits are each shorter than the timeout, but a slow
+      // server can stretch a whole exchange past it; the lease must outlive any send still running.
+      [deliveryId, this.config.mailSendTimeoutSeconds * 2],
     );
     const delivery = claimed[0];
     if (!delivery) {

@@ -128,7 +128,8 @@ export class NotificationsService {
       retryLimit: this.config.mailRetryLimit,
       retryDelaySeconds: this.config.mailRetryDelaySeconds,
       retryBackoff: true,
-      expireInSeconds: this.config.mailSendTimeoutSeconds,
+      // As long as the delivery's lease (MailDeliveryService.deliver): a job is not retried while its send may still run.
+      expireInSeconds: this.config.mailSendTimeoutSeconds * 2,
     });
   }
 

@@ -14,8 +14,11 @@ describe('a worker killed in the middle of a batch', () => {
   let worker: ChildProcess | null = null;
   let killedAt: number | null = null;
   let killing: Promise<void> | null = null;
-  /** True from the kill until the restart: what the dead worker had in flight is never acknowledged. */
-  let dropping = false;
+  /**
+   * When the first worker was killed: whatever arrives on a connection it opened is never
+   * acknowledged, even when the server finishes reading it after the restart (its client is dead).
+   */
+  let killTime: number | null = null;
 
   const startWorker = () =>
     spawn(process.execPath, ['dist/apps/worker/main.js'], {
@@ -34,9 +37,8 @@ describe('a worker killed in the middle of a batch', () => {
 
   beforeAll(async () => {
     peer = await SmtpPeer.start({
-      beforeAccept: async (_mail, acceptedSoFar) => {
+      beforeAccept: async (_mail, acceptedSoFar, { connectedAt }) => {
         if (!killing && acceptedSoFar >= 12) {
-          dropping = true;
           killing = (async () => {
             // Messages the server already acknowledged are recorded first: the one window no
             // mail system can close (250 received, crash before the log update) is not what this tests.
@@ -45,12 +47,14 @@ describe('a worker killed in the middle of a batch', () => {
               return sent >= peer.accepted.length;
             });
             killedAt = peer.accepted.length;
+            killTime = Date.now();
             worker!.kill('SIGKILL');
           })();
         }
-        if (dropping) {
+        // From the moment the kill is decided, the first worker's messages are in flight when it dies.
+        if (killing && (killTime === null || connectedAt <= killTime)) {
           await killing;
-          return 'drop'; // this message was in flight when the worker died: never acknowledged
+          return 'drop';
         }
         return 'accept';
       },
@@ -97,7 +101,6 @@ describe('a worker killed in the middle of a batch', () => {
     const statuses = await t.db.query(`SELECT status, count(*)::int AS n FROM notification_delivery GROUP BY status`);
     expect(statuses.find((s: { status: string }) => s.status === 'SENDING')?.n).toBeGreaterThan(0); // caught mid-batch
 
-    dropping = false;
     worker = startWorker();
     await waitFor('every message', async () => peer.accepted.length >= COUNT, 60_000);
     await waitFor('all recorded as sent', async () => {

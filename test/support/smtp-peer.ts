@@ -5,8 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface SmtpPeerOptions {
   /** Refuse this delivery attempt (451, try again later)? attempt is 1 on the first try of a Message-ID. */
   refuse?: (messageId: string, attempt: number) => boolean;
-  /** Called with each accepted message before it is acknowledged. */
-  beforeAccept?: (mail: ParsedMail, acceptedSoFar: number) => Promise<'accept' | 'drop'> | 'accept' | 'drop';
+  /** Called with each accepted message before it is acknowledged; `connectedAt` is when its connection opened (ms). */
+  beforeAccept?: (mail: ParsedMail, acceptedSoFar: number, connection: { connectedAt: number }) => Promise<'accept' | 'drop'> | 'accept' | 'drop';
   port?: number;
 }
 
@@ -14,6 +14,7 @@ export interface SmtpPeerOptions {
 export class SmtpPeer {
   readonly accepted: ParsedMail[] = [];
   readonly attempts = new Map<string, number>();
+  private readonly connectedAt = new Map<string, number>();
   private server: SMTPServer;
 
   private constructor(
@@ -36,7 +37,12 @@ export class SmtpPeer {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onConnect: (session, callback) => {
+        this.connectedAt.set(session.id, Date.now());
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const connectedAt = this.connectedAt.get(session.id) ?? Date.now();
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
@@ -50,7 +56,7 @@ export class SmtpPeer {
               error.responseCode = 451;
               return callback(error);
             }
-            if ((await this.options.beforeAccept?.(mail, this.accepted.length)) === 'drop') return; // never answered
+            if ((await this.options.beforeAccept?.(mail, this.accepted.length, { connectedAt })) === 'drop') return; // never answered
             this.accepted.push(mail);
             callback();
           } catch (error) {

@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { m } from '../../i18n/index.js';
+import { ErrorSummary } from '../../components/api-error.js';
 
 /**
  * A destructive action behind an explicit second step: the first button asks, the question and a
@@ -52,4 +53,17 @@ export function useReturnFocus(open: boolean) {
     wasOpen.current = open;
   }, [open]);
   return trigger;
+}
+
+/** The foot of an in-place editor: what the API refused (not tied to a field), Save and Cancel. */
+export function EditorActions({ errors, saving, onClose }: { errors: string[]; saving: boolean; onClose: () => void }) {
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <Group gap="xs">
+        <Button type="submit" size="xs" loading={saving}>{m.builder.save}</Button>
+        <Button size="xs" variant="default" onClick={onClose}>{m.common.cancel}</Button>
+      </Group>
+    </>
+  );
 }

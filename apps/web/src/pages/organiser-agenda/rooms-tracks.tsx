@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMutation } from 'urql';
 import { ErrorSummary, toErrors } from '../../components/api-error.js';
 import { fmt, m } from '../../i18n/index.js';
-import { ConfirmStep, useReturnFocus } from './confirm-step.js';
+import { ConfirmStep, EditorActions, useReturnFocus } from './confirm-step.js';
 import {
   type BuilderRoom, type BuilderSession, type BuilderTrack,
   CreateRoomMutation, CreateTrackMutation, DeleteRoomMutation, DeleteTrackMutation, UpdateRoomMutation, UpdateTrackMutation,
@@ -70,11 +70,7 @@ function RoomEditor({ room, onClose, onDone }: { room: BuilderRoom; onClose: () 
         <TextInput label={m.builder.name} autoFocus value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={errors.fields.name} />
         <NumberInput label={m.builder.capacity} min={1} value={form.capacity} onChange={(v) => setForm({ ...form, capacity: v })} error={errors.fields.capacity} />
         <TextInput label={m.builder.location} value={form.location} onChange={(e) => setForm({ ...form, location: e.currentTarget.value })} error={errors.fields.location} />
-        <ErrorSummary errors={errors.general} />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={result.fetching}>{m.builder.save}</Button>
-          <Button size="xs" variant="default" onClick={onClose}>{m.common.cancel}</Button>
-        </Group>
+        <EditorActions errors={errors.general} saving={result.fetching} onClose={onClose} />
       </Stack>
     </form>
   );
@@ -151,11 +147,7 @@ function TrackEditor({ track, onClose, onDone }: { track: BuilderTrack; onClose:
         <TextInput label={m.builder.name} autoFocus value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={errors.fields.name} />
         <TextInput label={m.builder.colour} value={form.colour} onChange={(e) => setForm({ ...form, colour: e.currentTarget.value })} error={errors.fields.colour}
           leftSection={COLOUR.test(form.colour.trim()) ? <ColorSwatch color={form.colour.trim()} size={16} aria-hidden /> : null} />
-        <ErrorSummary errors={errors.general} />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={result.fetching}>{m.builder.save}</Button>
-          <Button size="xs" variant="default" onClick={onClose}>{m.common.cancel}</Button>
-        </Group>
+        <EditorActions errors={errors.general} saving={result.fetching} onClose={onClose} />
       </Stack>
     </form>
   );

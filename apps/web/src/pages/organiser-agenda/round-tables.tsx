@@ -4,7 +4,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../../components/api-error.js';
 import { PageLoader } from '../../components/layout.js';
 import { fmt, m } from '../../i18n/index.js';
-import { ConfirmStep, useReturnFocus } from './confirm-step.js';
+import { ConfirmStep, EditorActions, useReturnFocus } from './confirm-step.js';
 import {
   AddTableMutation, type BuilderSeat, type BuilderSession, type BuilderTable, type PersonChoice, RemoveSeatMutation, RemoveTableMutation, SeatsQuery,
   UpdateTableMutation,
@@ -68,11 +68,7 @@ function TableEditor({ table: t, accounts, onClose, onDone }: { table: BuilderTa
           <Select label={m.builder.host} w={220} searchable clearable clearButtonProps={{ 'aria-label': m.builder.clearHost }} value={form.host}
             onChange={(v) => setForm({ ...form, host: v ?? '' })} data={accounts} error={errors.fields.hostAccountId} />
         </Group>
-        <ErrorSummary errors={errors.general} />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={result.fetching}>{m.builder.save}</Button>
-          <Button size="xs" variant="default" onClick={onClose}>{m.common.cancel}</Button>
-        </Group>
+        <EditorActions errors={errors.general} saving={result.fetching} onClose={onClose} />
       </Stack>
     </form>
   );

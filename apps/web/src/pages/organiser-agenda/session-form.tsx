@@ -8,6 +8,7 @@ import { fmt, m } from '../../i18n/index.js';
 import { type MappedErrors } from '../../lib/api-errors.js';
 import { isoToZonedLocal, zonedLocalToIso } from '../../lib/time-display.js';
 import { type BuilderRoom, type BuilderSession, type BuilderTrack, CreateSessionMutation, UpdateSessionMutation } from './operations.js';
+import { EditorActions } from './confirm-step.js';
 
 export const TYPES: SessionType[] = ['OPENING', 'KEYNOTE', 'PLENARY', 'PANEL', 'ROUND_TABLE', 'WORKSHOP', 'MATCHMAKING', 'NETWORKING', 'SOCIAL', 'BREAK'];
 const FIELDS = ['title', 'description', 'type', 'startsAt', 'endsAt', 'roomId', 'trackId', 'capacity', 'language'] as const;
@@ -177,11 +178,7 @@ export function SessionEditor({ event, session, choices, onSaved, onClose }: {
         <Text size="sm" fw={600}>{title}</Text>
         <SessionFields event={event} draft={draft} onChange={setDraft} errors={errors} choices={choices} full />
         {published && moves && <Alert variant="light" color="yellow" p="xs">{m.builder.publishedNotice}</Alert>}
-        <ErrorSummary errors={errors.general} />
-        <Group gap="xs">
-          <Button type="submit" size="xs" loading={result.fetching}>{m.builder.save}</Button>
-          <Button size="xs" variant="default" onClick={onClose}>{m.common.cancel}</Button>
-        </Group>
+        <EditorActions errors={errors.general} saving={result.fetching} onClose={onClose} />
       </Stack>
     </form>
   );
