@@ -78,8 +78,11 @@ function SessionFields({ event, draft, onChange, errors, choices, full }: {
       </Group>
       {full && (
         <Group grow wrap="wrap" align="flex-start">
-          <NumberInput label={m.builder.sessionCapacity} description={m.builder.sessionCapacityHint} min={1} value={draft.capacity} miw={160}
-            onChange={set('capacity')} error={errors.fields.capacity} />
+          {/* A round table's seats are its tables' seats: a session capacity would say nothing there. */}
+          {(draft.type !== 'ROUND_TABLE' || draft.capacity !== '') && (
+            <NumberInput label={m.builder.sessionCapacity} description={m.builder.sessionCapacityHint} min={1} value={draft.capacity} miw={160}
+              onChange={set('capacity')} error={errors.fields.capacity} />
+          )}
           <TextInput label={m.builder.language} description={m.builder.languageHint} value={draft.language} miw={160}
             onChange={(e) => set('language')(e.currentTarget.value)} error={errors.fields.language} />
         </Group>
