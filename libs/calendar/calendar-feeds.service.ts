@@ -105,19 +105,7 @@ export class CalendarFeedsService {
     options: { method: 'REQUEST' | 'CANCEL'; organizer: CalendarPerson; recipientId: string; sentAt?: Date },
   ): Promise<{ uid: string; sequence: number; ics: string; contentType: string }> {
     const meeting = await this.meetingById(meetingId);
-    const event = meeting.event;
-    const item = meetingItem(meeting.view, options.recipientId, this.context(event));
-    const people = [meeting.view.requester, meeting.view.recipient];
-    const ics = buildInvitation({
-      method: options.method,
-      timeZone: event.timeZone,
-      sentAt: options.sentAt ?? this.clock.now(),
-      item: {
-        ...item,
-        organizer: options.organizer,
-        attendees: people.map((p) => ({ email: p.email, name: p.name, rsvp: options.method === 'REQUEST', partstat: 'ACCEPTED' as const })),
-      },
-    });
+    const { item, ics } = this.invitation(meeting.event, meeting.view, options);
     return { uid: item.uid, sequence: item.sequence, ics, contentType: `text/calendar; method=${options.method}; charset=UTF-8` };
   }
 
@@ -137,6 +125,16 @@ export class CalendarFeedsService {
       await this.meetings.calendarMeetings(eventId, { cancelledSince: new Date(0), ids: [meetingId], manager }),
     ];
     if (!event || !view) return null;
+    const { item, ics } = this.invitation(event, view, options);
+    return { uid: item.uid, sequence: item.sequence, ics, tableLabel: tableLabel(view) };
+  }
+
+  /** A meeting's invitation for one of its two people, both listed as attendees. */
+  private invitation(
+    event: EventEntity,
+    view: Parameters<typeof meetingItem>[0],
+    options: { method: 'REQUEST' | 'CANCEL'; organizer: CalendarPerson; recipientId: string; sentAt?: Date },
+  ) {
     const item = meetingItem(view, options.recipientId, this.context(event));
     const ics = buildInvitation({
       method: options.method,
@@ -148,7 +146,7 @@ export class CalendarFeedsService {
         attendees: [view.requester, view.recipient].map((p) => ({ email: p.email, name: p.name, rsvp: options.method === 'REQUEST', partstat: 'ACCEPTED' as const })),
       },
     });
-    return { uid: item.uid, sequence: item.sequence, ics, tableLabel: tableLabel(view) };
+    return { item, ics };
   }
 
   private async meetingById(meetingId: string) {

@@ -4,6 +4,8 @@
  * to test: CRLF, 75-octet folding that never splits a UTF-8 character, and TEXT escaping.
  */
 
+import { wallClock } from '../common/index.js';
+
 const CRLF = '\r\n';
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
@@ -76,37 +78,6 @@ export function formatDate(isoDate: string): string {
 export function nextDay(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock fields of an instant in an IANA zone, per the runtime's tz database. */
-export function wallClock(instant: Date, timeZone: string) {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-  const fields = {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
-  return { ...fields, offsetMs: asUtc - Math.floor(instant.getTime() / 1000) * 1000 };
 }
 
 /** 20240330T101500 (no zone suffix: the TZID parameter says which). */

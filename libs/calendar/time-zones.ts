@@ -1,5 +1,5 @@
 import timeZones from '@touch4it/ical-timezones';
-import { wallClock } from './ical-text.js';
+import { wallClock } from '../common/index.js';
 
 /**
  * VTIMEZONE blocks come from @touch4it/ical-timezones (tzurl.org's Olson-derived definitions).

@@ -13,5 +13,6 @@ export {
   zonedInstant,
   zonedTime,
   zonedWallTimeToInstant,
+  wallClock,
   zoneOffsetMs,
 } from './zoned-time.js';

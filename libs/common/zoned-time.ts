@@ -3,27 +3,35 @@
  * Every domain renders and computes event times through these, so a DST rule lives in one place.
  */
 
-/** Wall-clock parts of an instant in a zone. */
-function wallParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock fields of an instant in an IANA zone, and the zone's offset then (ms). */
+export function wallClock(instant: Date, timeZone: string) {
+  // One formatter per zone: building one costs far more than formatting (feeds call this per item).
+  let format = formatters.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  const fields = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second);
+  return { ...fields, offsetMs: asUtc - Math.floor(instant.getTime() / 1000) * 1000 };
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (Helsinki in summer: +3 h). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const w = wallParts(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+  return wallClock(instant, timeZone).offsetMs;
 }
 
 /**
@@ -89,7 +97,7 @@ export function describeSpan(startsAt: Date, endsAt: Date, timeZone: string): st
  */
 export function reminderDueAt(startsAt: Date, offsetMinutes: number, timeZone: string): Date {
   if (offsetMinutes > 0 && offsetMinutes % 1440 === 0) {
-    const w = wallParts(startsAt, timeZone);
+    const w = wallClock(startsAt, timeZone);
     const day = new Date(Date.UTC(w.year, w.month - 1, w.day - offsetMinutes / 1440));
     return zonedWallTimeToInstant(
       { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: w.hour, minute: w.minute },
