@@ -47,6 +47,8 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   private readonly boss: PgBoss;
   private readonly queues = new Map<string, Promise<void>>();
   private started: Promise<void> | null = null;
+  /** Set by stop(): a job that outlived the stop's grace period may still try to record itself. */
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -54,7 +56,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.boss = new PgBoss({
-      db: adapter(dataSource.manager),
+      db: adapter(dataSource.manager, () => this.stopped),
       schema: 'pgboss',
       // Maintenance (expiring the jobs of crashed workers, archiving) runs in one process at a
       // time; as often as the longest job may run, so a crashed worker's job comes back soon.
@@ -73,6 +75,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   start(): Promise<void> {
+    this.stopped = false;
     this.started ??= this.boss.start().then(() => undefined);
     return this.started;
   }
@@ -83,6 +86,7 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
     this.started = null;
     // Not graceful-waiting forever: an unfinished job simply expires and is retried elsewhere.
     await this.boss.stop({ graceful: true, wait: true, timeout: 3000, close: false });
+    this.stopped = true;
   }
 
   /** Inserts a job; returns its id (null when a singleton job with this key already waits). */
@@ -153,15 +157,21 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
 }
 
 /** pg-boss's database interface over a TypeORM manager (its transaction, when it has one). */
-function adapter(manager: EntityManager): PgBoss.Db {
+function adapter(manager: EntityManager, stopped: () => boolean = () => false): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[]) {
+      // After stop(), the database may be gone (shut down, or dropped by a test). A late job's
+      // bookkeeping then has nowhere to go; the job expires and is retried, as stop() promises.
+      if (stopped()) return { rows: [] };
       const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
       try {
         const result = await runner.query(text, values, true);
         return { rows: (result.records as unknown[]) ?? [] };
+      } catch (error) {
+        if (stopped()) return { rows: [] };
+        throw error;
       } finally {
-        if (runner !== manager.queryRunner) await runner.release();
+        if (runner !== manager.queryRunner) await runner.release().catch(() => undefined);
       }
     },
   };
