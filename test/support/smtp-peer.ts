@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -88,10 +87,18 @@ export class SmtpPeer {
   }
 }
 
-/** Deterministic "about 30%": by a hash of the Message-ID, refused on its first two attempts. */
-export function refuseThirtyPercent(messageId: string, attempt: number): boolean {
-  const bucket = createHash('sha256').update(messageId).digest()[0] % 10;
-  return bucket < 3 && attempt <= 2;
+/**
+ * "About a third" of messages, refused (451) on their first two attempts: every third distinct
+ * Message-ID in order of first arrival. Counted rather than hashed, so the share is exact whatever
+ * the (random) Message-IDs are: a hash once refused only 3 of 31 and the test's premise failed.
+ */
+export function refuseEveryThirdMessage(): (messageId: string, attempt: number) => boolean {
+  const refused = new Set<string>();
+  let distinct = 0;
+  return (messageId, attempt) => {
+    if (attempt === 1 && ++distinct % 3 === 0) refused.add(messageId);
+    return refused.has(messageId) && attempt <= 2;
+  };
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
