@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { CommonException } from '../common/index.js';
+import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { isUuid } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { AGENDA_COMMITMENTS, type AgendaCommitment, type AgendaCommitments } from './agenda-commitments.port.js';
@@ -65,18 +65,30 @@ export class AvailabilityService {
     const reason = input.reason?.trim() || null;
     if (reason && reason.length > 200) throw CommonException.invalidInput('reason', 'The reason can have at most 200 characters.');
     // A block only keeps new meetings out; one over a booked meeting would leave that meeting
-    // standing while the person thinks the time is free of it, so it is refused.
+    // standing while the person thinks the time is free of it, so it is refused. The check is for
+    // the message; the guarantee is availability_block_guard, which locks the person and looks again.
+    await this.refuseOverMeetings(eventId, subject.accountId, startsAt, endsAt);
+    const repo = this.dataSource.getRepository(AvailabilityBlockEntity);
+    try {
+      return await repo.save(repo.create({ eventId, accountId: subject.accountId, startsAt, endsAt, reason }));
+    } catch (error) {
+      if (!isConstraintViolation(error, PgErrorCode.EXCLUSION_VIOLATION, 'availability_block_meeting_overlap')) throw error;
+      // A meeting was booked into this time while the block was on its way: name it.
+      await this.refuseOverMeetings(eventId, subject.accountId, startsAt, endsAt);
+      throw error;
+    }
+  }
+
+  private async refuseOverMeetings(eventId: string, accountId: string, startsAt: Date, endsAt: Date): Promise<void> {
     const clashes: { meeting_id: string; slot_id: string; starts_at: Date }[] = await this.dataSource.query(
       `SELECT mp.meeting_id, mp.slot_id, s.starts_at FROM meeting_participant mp JOIN meeting_slot s ON s.id = mp.slot_id
         WHERE s.event_id = $1 AND mp.account_id = $2 AND s.starts_at < $4 AND s.ends_at > $3
         ORDER BY s.starts_at`,
-      [eventId, subject.accountId, startsAt, endsAt],
+      [eventId, accountId, startsAt, endsAt],
     );
     if (clashes.length) {
       throw MatchmakingException.blockOverlapsMeeting(clashes.map((c) => ({ meetingId: c.meeting_id, slotId: c.slot_id, startsAt: c.starts_at })));
     }
-    const repo = this.dataSource.getRepository(AvailabilityBlockEntity);
-    return repo.save(repo.create({ eventId, accountId: subject.accountId, startsAt, endsAt, reason }));
   }
 
   async unblock(actor: Actor | null, blockId: string): Promise<boolean> {

@@ -235,6 +235,11 @@ export class MeetingsService {
       const accountId = /,\s*([0-9a-f-]{36})\)/.exec(detail)?.[1] ?? '';
       return MatchmakingException.participantBusy(names.get(accountId) ?? 'A participant', accountId, slot);
     }
+    if (isConstraintViolation(error, PgErrorCode.EXCLUSION_VIOLATION, 'meeting_inside_availability_block')) {
+      // A block arrived between the availability check and the write (the trigger's DETAIL is the person).
+      const accountId = String((error as { driverError?: { detail?: string } }).driverError?.detail ?? '');
+      return MatchmakingException.unavailable(names.get(accountId) ?? 'A participant', accountId, 'blocked by hand', slot);
+    }
     return error;
   }
 

@@ -297,6 +297,30 @@ export class SchedulingRunsService {
       }
       // The friendly check: the draft against the database as it is now (agenda and blocks too).
       this.checkDraft(input, this.withCurrentBookings(input, toBook), null, null);
+      // The booking trigger locks each meeting's two people; taking them all here first, in one
+      // order, keeps this many-meeting write from deadlocking with single bookings and blocks.
+      await manager.query(
+        `SELECT matchmaking_person_lock($1, p.id)
+           FROM (SELECT DISTINCT unnest(ARRAY[m.requester_id, m.recipient_id]) AS id FROM meeting m WHERE m.id = ANY($2::uuid[])) p
+          ORDER BY p.id`,
+        [eventId, toBook.map((a) => a.meetingId)],
+      );
+      // Under those locks, a block added since the draft was read is seen and named.
+      const [blocked]: { slot_id: string; account_id: string; reason: string | null }[] = await manager.query(
+        `SELECT a.slot_id, b.account_id, b.reason
+           FROM scheduling_run_assignment a
+           JOIN meeting m ON m.id = a.meeting_id
+           JOIN meeting_slot s ON s.id = a.slot_id
+           JOIN availability_block b ON b.event_id = m.event_id AND b.account_id IN (m.requester_id, m.recipient_id)
+                                    AND b.starts_at < s.ends_at AND b.ends_at > s.starts_at
+          WHERE a.run_id = $1 AND NOT a.booked
+          LIMIT 1`,
+        [run.id],
+      );
+      if (blocked) {
+        const slot = input.data.slots.find((s) => s.id === blocked.slot_id) ?? { id: blocked.slot_id, startsAt: new Date(0) };
+        throw MatchmakingException.unavailable(input.names.get(blocked.account_id) ?? 'A participant', blocked.account_id, blocked.reason ?? 'blocked by hand', slot);
+      }
       try {
         await manager.query(
           `UPDATE meeting m SET slot_id = a.slot_id, table_number = a.table_number, locked = m.locked OR a.locked, updated_at = now()

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { TokenService } from '../../libs/identity/index.js';
 import { BOOK, matchmakingEvent, type MatchmakingEvent } from '../support/matchmaking-fixtures.js';
 import { errorCode, TestApp } from '../support/test-app.js';
@@ -101,4 +102,86 @@ describe('matchmaking booking under concurrency', () => {
     const tables = results.map((r) => r.data!.bookMeeting.tableNumber).sort((a: number, b: number) => a - b);
     expect(tables).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
   });
+
+  const BLOCK = `mutation($eventId: ID!, $input: AvailabilityBlockInput!) { blockAvailability(eventId: $eventId, input: $input) { id } }`;
+
+  it('a block and a booking of the same time, racing, never both stand: one wins, the other gets a CONFLICT', async () => {
+    const left = await people('Racer', 40);
+    const right = await people('Blocker', 40);
+    const ids = await meetings(left.map((l, i) => [l.accountId, right[i].accountId]));
+    const slot = event.slots[3];
+    const results = await Promise.all(
+      ids.flatMap((id, i) => [
+        t.gql(BOOK, { id, slotId: slot.id }, left[i].token).then((res) => ({ what: 'book', res })),
+        t.gql(BLOCK, { eventId: event.eventId, input: { startsAt: slot.startsAt, endsAt: slot.endsAt, reason: 'At the airport' } }, right[i].token).then((res) => ({ what: 'block', res })),
+      ]),
+    );
+    for (let i = 0; i < ids.length; i++) {
+      const [book, block] = [results[2 * i], results[2 * i + 1]];
+      expect([book.res.errors, block.res.errors].filter(Boolean)).toHaveLength(1);
+      const loser = book.res.errors ? book : block;
+      expect(errorCode(loser.res)).toBe('CONFLICT');
+      expect(loser.res.errors![0].extensions!.reason).toBe(loser.what === 'book' ? 'PARTICIPANT_UNAVAILABLE' : 'BLOCK_OVERLAPS_MEETING');
+    }
+    const [{ overlaps }] = await t.db.query(
+      `SELECT count(*)::int AS overlaps FROM meeting_participant mp JOIN meeting_slot s ON s.id = mp.slot_id
+         JOIN availability_block b ON b.account_id = mp.account_id AND b.event_id = s.event_id AND b.starts_at < s.ends_at AND b.ends_at > s.starts_at`,
+    );
+    expect(overlaps).toBe(0);
+  });
+
+  it('the database decides the race, not the services: the second writer waits for the first and is refused', async () => {
+    const [a] = await people('Early', 1);
+    const [b, c] = await people('Late', 2);
+    const [first, second] = await meetings([[a.accountId, b.accountId], [c.accountId, a.accountId]]);
+    const slot = event.slots[4];
+    const block = `INSERT INTO availability_block (event_id, account_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)`;
+    const book = `UPDATE meeting SET slot_id = $2, table_number = 1 WHERE id = $1`;
+
+    // A block is written and not yet committed; a booking of that time waits for it, then fails.
+    const one = t.db.createQueryRunner();
+    const two = t.db.createQueryRunner();
+    try {
+      await one.startTransaction();
+      await one.query(block, [event.eventId, b.accountId, slot.startsAt, slot.endsAt]);
+      await two.startTransaction();
+      const [{ pid }] = await two.query(`SELECT pg_backend_pid() AS pid`);
+      const booking = two.query(book, [first, slot.id]).then(
+        () => 'booked',
+        (error) => error,
+      );
+      await waitUntilBlockedOnLock(pid);
+      await one.commitTransaction();
+      const outcome = await booking;
+      expect(outcome.driverError?.constraint).toBe('meeting_inside_availability_block');
+      await two.rollbackTransaction();
+
+      // And the other way round: a booking not yet committed makes a block of its time wait, then fail.
+      await t.app.get(DataSource).query(`DELETE FROM availability_block WHERE account_id = $1`, [b.accountId]);
+      await one.startTransaction();
+      await one.query(book, [second, slot.id]);
+      await two.startTransaction();
+      const blocking = two.query(block, [event.eventId, a.accountId, slot.startsAt, slot.endsAt]).then(
+        () => 'blocked',
+        (error) => error,
+      );
+      await waitUntilBlockedOnLock(pid);
+      await one.commitTransaction();
+      expect((await blocking).driverError?.constraint).toBe('availability_block_meeting_overlap');
+      await two.rollbackTransaction();
+    } finally {
+      await one.release();
+      await two.release();
+    }
+  });
+
+  /** Polls pg_stat_activity (from the app's own pool: the test pool's two connections are both in use) until the backend waits on a lock. */
+  async function waitUntilBlockedOnLock(pid: number): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      const [row] = await t.app.get(DataSource).query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid]);
+      if (row?.wait_event_type === 'Lock') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the second writer never waited for the first');
+  }
 });
