@@ -135,11 +135,15 @@ export class MaterialsService {
     // Storage may start reading a moment later; the failure is then taken from the stream's state.
     inspector.on('error', () => {});
     file.stream.on('error', (error) => inspector.destroy(error));
+    // Queued for sweeping before a byte is stored, taken out with the version row: a crash in
+    // between cannot leave a file that nothing refers to.
+    await this.files.reserve(key);
     file.stream.pipe(inspector);
     try {
       await this.storage.put(key, inspector, 'application/octet-stream');
     } catch (error) {
       file.stream.unpipe(inspector);
+      await this.files.release(key).catch((e) => this.logger.error({ err: e, key }, 'could not release a failed upload; it is swept later'));
       throw error;
     }
 
@@ -158,7 +162,10 @@ export class MaterialsService {
         sha256: inspected.sha256,
       });
     } catch (error) {
-      await this.storage.delete(key).catch((e) => this.logger.error({ err: e, key }, 'could not delete a refused upload'));
+      await this.storage
+        .delete(key)
+        .then(() => this.files.release(key))
+        .catch((e) => this.logger.error({ err: e, key }, 'could not delete a refused upload; it is swept later'));
       throw error;
     }
     return this.material(actor, materialId);
@@ -235,6 +242,7 @@ export class MaterialsService {
           });
         }
         material = await materials.save(material);
+        await this.files.keep(m, file.storageKey);
         await m.getRepository(MaterialVersionEntity).insert({
           ...file,
           materialId: material.id,

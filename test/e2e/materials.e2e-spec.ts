@@ -4,11 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { filesUnder, materialsWorld, type MaterialsWorld, uploadFile, writeTestFile } from '../support/materials-fixtures.js';
-import { MaterialFilesSweeper } from '../../libs/materials/index.js';
+import { MATERIAL_STORAGE, MaterialFilesSweeper, type MaterialStorage, newStorageKey } from '../../libs/materials/index.js';
 import { errorCode, TestApp } from '../support/test-app.js';
 
 const MB = 1024 * 1024;
@@ -431,5 +432,58 @@ describe('presenter materials (real HTTP multipart, local disk)', () => {
     expect(await t.db.query(`SELECT count(*)::int AS n FROM material_file_garbage`)).toEqual([{ n: 0 }]);
     // A speaker's own deletion leaves nothing queued either: its files go at once.
     expect(await t.app.get(MaterialFilesSweeper).sweep()).toBe(0);
+  });
+
+  it('queues an upload for sweeping before storing it and keeps it with its row; a file left by a crash in between is swept a day later', async () => {
+    const sweeper = t.app.get(MaterialFilesSweeper);
+    const pending = async () =>
+      (await t.db.query(`SELECT storage_key, sweep_after > now() + interval '23 hours' AS later FROM material_file_garbage`)) as { storage_key: string; later: boolean }[];
+    expect(await pending()).toEqual([]);
+
+    // While the file streams, its key is already queued, due a day later (so no sweep touches it).
+    const boundary = 'clustermeet-intent-boundary';
+    let queuedWhileStreaming: { storage_key: string; later: boolean }[] = [];
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${t.baseUrl}${uploadUrl(w.pastSessionId)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.speaker.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="visibility"\r\n\r\nPRIVATE\r\n`);
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="slow.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\n`);
+      req.write(Buffer.alloc(64 * 1024, 0x41));
+      void (async () => {
+        for (let i = 0; i < 100 && !queuedWhileStreaming.length; i++) {
+          queuedWhileStreaming = await pending();
+          if (!queuedWhileStreaming.length) await new Promise((r) => setTimeout(r, 50));
+        }
+        expect(await sweeper.sweep()).toBe(0);
+        req.end(`${Buffer.alloc(64 * 1024, 0x42)}\r\n--${boundary}--\r\n`);
+      })().catch(reject);
+    });
+    expect(status).toBe(201);
+    expect(queuedWhileStreaming).toEqual([{ storage_key: expect.any(String), later: true }]);
+    const [version] = await t.db.query(`SELECT material_id, storage_key FROM material_version WHERE storage_key = $1`, [queuedWhileStreaming[0].storage_key]);
+    expect(version).toBeDefined();
+    expect(await pending()).toEqual([]); // kept: the row claims the file
+    expect((await filesUnder(storageDir)).some((f) => f.endsWith(version.storage_key))).toBe(true);
+
+    // A process that died after storing a file and before writing its row left this behind.
+    const key = newStorageKey();
+    await sweeper.reserve(key);
+    await t.app.get<MaterialStorage>(MATERIAL_STORAGE).put(key, Readable.from([Buffer.from('%PDF-1.7\norphan')]), 'application/pdf');
+    const orphanStored = async () => (await filesUnder(storageDir)).some((f) => f.endsWith(key));
+    expect(await orphanStored()).toBe(true);
+    expect(await sweeper.sweep()).toBe(0); // not yet due: it could still be uploading
+    await t.db.query(`UPDATE material_file_garbage SET sweep_after = now() - interval '1 second' WHERE storage_key = $1`, [key]); // a day later
+    expect(await sweeper.sweep()).toBe(1);
+    expect(await orphanStored()).toBe(false);
+    expect(await pending()).toEqual([]);
+
+    await t.ok(`mutation($id: ID!) { deleteMaterial(id: $id) }`, { id: version.material_id }, w.speaker.token);
   });
 });
