@@ -1,6 +1,6 @@
 export { CommonException, CommonReason, DomainException, type DomainExceptionOptions, ErrorKind } from './domain.exception.js';
 export { createLogger, PinoNestLogger, REDACTED_PATHS, redactUrl } from './logger.js';
-export { isConstraintViolation, PgErrorCode, violatedConstraint } from './postgres-errors.js';
+export { isConstraintViolation, isDatabaseUnavailable, PgErrorCode, violatedConstraint } from './postgres-errors.js';
 export { currentRequestId, type RequestContext, requestContext } from './request-context.js';
 export { LOGGER, LoggingModule } from './logging.module.js';
 export {

@@ -24,8 +24,9 @@ export class TestApp {
     private readonly dropDatabase: () => Promise<void>,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
+  /** `database`: a database of the test's own (e.g. on a server it restarts) instead of a clone of the template. */
+  static async start(env: Record<string, string> = {}, database?: { url: string; drop(): Promise<void> }): Promise<TestApp> {
+    database ??= await createTestDatabase();
     const config = loadConfig({
       NODE_ENV: 'test',
       PORT: '0',

@@ -35,4 +35,20 @@ describe('createErrorFormatter', () => {
     const result = createErrorFormatter(logger, true)(formatted(error), error);
     expect(Array.isArray(result.extensions?.stacktrace)).toBe(true);
   });
+
+  it('says SERVICE_UNAVAILABLE, with when to retry, for a database that cannot be reached, however it is wrapped', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const shutdown = Object.assign(new Error('x'), { driverError: { code: '57P01', message: 'terminating connection due to administrator command' } });
+    const terminated = new Error('Connection terminated unexpectedly');
+    const nonError = Object.assign(new Error('Unexpected error value'), { thrownValue: { errno: -111, code: 'ECONNREFUSED' } });
+    for (const original of [refused, shutdown, terminated, nonError]) {
+      const error = wrap(original);
+      const result = requestContext.run({ requestId: 'req-7' }, () => createErrorFormatter(logger, false)(formatted(error), error));
+      expect(result.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5, requestId: 'req-7' });
+      expect(result.message).toMatch(/database cannot be reached/);
+    }
+    // A statement that failed on a working database is not "unavailable".
+    const unique = wrap(Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } }));
+    expect(createErrorFormatter(logger, false)(formatted(unique), unique).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
 });

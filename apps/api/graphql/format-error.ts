@@ -1,7 +1,12 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Logger } from 'pino';
-import { CommonException, currentRequestId, DomainException, ErrorKind } from '../../../libs/common/index.js';
+import { type ApolloServerPlugin } from '@apollo/server';
+import { CommonException, currentRequestId, DomainException, ErrorKind, isDatabaseUnavailable } from '../../../libs/common/index.js';
+
+/** `extensions.code` when the database cannot be reached (down, restarting): retry later. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The one place where failures become GraphQL errors. Domain exceptions keep their kind as
@@ -41,6 +46,16 @@ export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
       const mapped = mapHttpStatus(original);
       if (mapped) return createErrorFormatter(logger, exposeStack)(formatted, mapped);
     }
+    if (isDatabaseUnavailable(original)) {
+      // Expected during a database restart or outage: a clear answer to retry, not an internal error.
+      logger.warn({ err: original, path: formatted.path, requestId }, 'database unavailable during a GraphQL operation');
+      return {
+        message: 'The database cannot be reached right now. Please try again in a moment.',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS, requestId },
+      };
+    }
     logger.error({ err: original, path: formatted.path, requestId }, 'unexpected error in a GraphQL operation');
     return {
       message: `Internal error. Quote request id ${requestId ?? 'unknown'} when reporting it.`,
@@ -72,4 +87,24 @@ function mapHttpStatus(error: { getStatus(): number; message: string }) {
     default:
       return undefined;
   }
+}
+
+/**
+ * Answers that say when to come back (`extensions.retryAfterSeconds`: the database being away,
+ * too many requests) also say it in a Retry-After header, where HTTP clients and proxies look.
+ */
+export function retryAfterPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || response.http.headers.has('retry-after')) return;
+          const seconds = response.body.singleResult.errors
+            ?.map((e) => e.extensions?.retryAfterSeconds)
+            .find((s): s is number => typeof s === 'number' && s > 0);
+          if (seconds) response.http.headers.set('retry-after', String(Math.ceil(seconds)));
+        },
+      };
+    },
+  };
 }

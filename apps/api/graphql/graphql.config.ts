@@ -8,7 +8,7 @@ import { type AppConfig } from '../../../libs/config/index.js';
 import { EventsModule, EventsService } from '../../../libs/events/index.js';
 import { AccountsService, IdentityModule, OrganisationsService } from '../../../libs/identity/index.js';
 import { hardenDateTimeScalar } from './date-time.scalar.js';
-import { createErrorFormatter } from './format-error.js';
+import { createErrorFormatter, retryAfterPlugin } from './format-error.js';
 import { createLoaders } from './loaders.js';
 import { inputSanityPlugin } from './input-sanity.plugin.js';
 import { noStorePlugins } from './no-store.plugin.js';
@@ -30,7 +30,7 @@ export function graphqlModule(config: AppConfig, logger: Logger): DynamicModule 
       playground: false,
       introspection: config.graphqlIde,
       // The IDE is served by the app itself (see graphiql.ts), never from a CDN.
-      plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), inputSanityPlugin(), ...noStorePlugins()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(config.graphqlLimits), inputSanityPlugin(), retryAfterPlugin(), ...noStorePlugins()],
       includeStacktraceInErrorResponses: false,
       formatError: createErrorFormatter(logger, config.nodeEnv === 'development'),
       context: ({ req }: { req: ApiRequest }): GraphQLContext => ({

@@ -176,6 +176,7 @@ export const en = {
       BAD_USER_INPUT: 'Please check what you entered.',
       GRAPHQL_VALIDATION_FAILED: 'The app and the server disagree; reload the page.',
       TOO_MANY_REQUESTS: 'Too many attempts; wait a moment and try again.',
+      SERVICE_UNAVAILABLE: 'The service cannot reach its database right now. Nothing you typed is lost; try again in a moment.',
     } as Record<string, string>,
     reasons: {
       INVALID_CREDENTIALS: 'E-mail or password is wrong.',

@@ -180,6 +180,7 @@ export const fi: Messages = {
       BAD_USER_INPUT: 'Tarkista antamasi tiedot.',
       GRAPHQL_VALIDATION_FAILED: 'Sovellus ja palvelin eivät ole yhteensopivia. Lataa sivu uudelleen.',
       TOO_MANY_REQUESTS: 'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
+      SERVICE_UNAVAILABLE: 'Palvelu ei juuri nyt tavoita tietokantaansa. Kirjoittamasi teksti on tallessa; yritä hetken kuluttua uudelleen.',
     },
     reasons: {
       INVALID_CREDENTIALS: 'Sähköposti tai salasana on väärin.',
