@@ -69,12 +69,20 @@ describe('PostgreSQL restarting under a running API', () => {
       expect(res.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(0);
     }
     expect(await health()).toBe(503);
+    // REST answers a calendar app or a download can retry on: 503 with Retry-After.
+    const feed = await fetch(`${t.baseUrl}/calendar/events/restart-days.ics`);
+    expect(feed.status).toBe(503);
+    expect(feed.headers.get('retry-after')).toBe('5');
+    const download = await fetch(`${t.baseUrl}/materials/00000000-0000-4000-8000-000000000000/download`, { headers: { authorization: `Bearer ${organiser.token}` } });
+    expect(download.status).toBe(503);
+    expect(((await download.json()) as { error: { code: string } }).error.code).toBe('SERVICE_UNAVAILABLE');
 
     server = await startServer();
 
     // Back without restarting the API: the first request after the restart is served.
     expect(await health()).toBe(200);
     expect((await t.ok(`query { me { name } }`, {}, organiser.token)).me.name).toBe('Olga Organiser');
+    expect((await fetch(`${t.baseUrl}/calendar/events/restart-days.ics`)).status).toBe(200);
     // Nothing of the refused sign-up was stored: the address is still free.
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM account WHERE email = 'dora@test.example'`);
     expect(n).toBe(0);

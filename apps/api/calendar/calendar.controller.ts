@@ -3,6 +3,7 @@ import { type Request, type Response } from 'express';
 import { type CalendarDocument, CalendarFeedsService } from '../../../libs/calendar/index.js';
 import { DomainException, ErrorKind } from '../../../libs/common/index.js';
 import { type ApiRequest } from '../graphql/request.js';
+import { answerDatabaseUnavailable } from '../http/database-unavailable.js';
 
 /**
  * The .ics endpoints. Feeds are cacheable: a strong ETag (hash of the byte-stable body) and
@@ -45,6 +46,8 @@ export class CalendarController {
         res.status(404).type('text/plain').set('cache-control', 'no-store').send('Not found');
         return;
       }
+      // A feed asked for while the database restarts: calendar apps retry after a 503.
+      if (answerDatabaseUnavailable(error, res)) return;
       throw error;
     }
     res.set({ etag: doc.etag, 'last-modified': doc.lastModified.toUTCString(), 'cache-control': cacheControl });

@@ -3,10 +3,10 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Logger } from 'pino';
 import { type ApolloServerPlugin } from '@apollo/server';
 import { CommonException, currentRequestId, DomainException, ErrorKind, isDatabaseUnavailable } from '../../../libs/common/index.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http/database-unavailable.js';
 
 /** `extensions.code` when the database cannot be reached (down, restarting): retry later. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
-const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The one place where failures become GraphQL errors. Domain exceptions keep their kind as

@@ -1,8 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import { type Response } from 'express';
 import { type Logger } from 'pino';
-import { currentRequestId, DomainException, ErrorKind, LOGGER } from '../../../libs/common/index.js';
+import { currentRequestId, DomainException, ErrorKind, isDatabaseUnavailable, LOGGER } from '../../../libs/common/index.js';
 import { MaterialsReason } from '../../../libs/materials/index.js';
+import { SERVICE_UNAVAILABLE } from '../graphql/format-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../http/database-unavailable.js';
 
 const STATUS: Record<ErrorKind, number> = {
   [ErrorKind.BAD_USER_INPUT]: 400,
@@ -37,6 +39,12 @@ export class MaterialsHttpFilter implements ExceptionFilter {
       // A download failed mid-stream: the client must see a broken transfer, not a short file.
       this.logger.error({ err: exception, requestId }, 'materials response failed after it started');
       res.destroy();
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: exception, requestId }, 'database unavailable during a materials request');
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      res.status(503).json({ error: { code: SERVICE_UNAVAILABLE, message: 'The database cannot be reached right now. Please try again in a moment.', requestId } });
       return;
     }
     let status = 500;
