@@ -56,6 +56,21 @@ export class MatchmakingMessages implements OnModuleInit {
       case 'request.sent':
         await send(NotificationKind.MEETING_REQUEST_RECEIVED, r!.recipientId, r!.requesterId, 'meeting-request', r!.id, { message: r!.message ?? '' });
         break;
+      case 'request.updated': {
+        // What the recipient answers changed; a new priority is the requester's own business.
+        if (!change.changed.some((c) => c === 'message' || c === 'proposedSlot')) break;
+        const slot = change.proposedSlotId ? await this.settings.requireSlot(eventId, change.proposedSlotId, 'proposedSlotId', manager) : null;
+        await send(
+          NotificationKind.MEETING_REQUEST_UPDATED,
+          r!.recipientId,
+          r!.requesterId,
+          'meeting-request',
+          r!.id,
+          { message: r!.message ?? '(none)', startsAt: slot?.startsAt ?? 'none proposed' },
+          change.revision,
+        );
+        break;
+      }
       case 'request.accepted':
         await send(NotificationKind.MEETING_REQUEST_ACCEPTED, r!.requesterId, r!.recipientId, 'meeting-request', r!.id);
         break;

@@ -25,7 +25,7 @@ export { MatchmakingException, MatchmakingReason } from './matchmaking.exception
 export { type MatchmakingDomainEvent, MatchmakingEvents, type MatchmakingListener, type MeetingSnapshot, type RequestSnapshot } from './matchmaking-events.js';
 export { MatchmakingModule } from './matchmaking.module.js';
 export { generateSlots } from './meeting-slots.js';
-export { type AcceptResult, MeetingRequestsService, RequestDirection, type SendRequestInput } from './meeting-requests.service.js';
+export { type AcceptResult, MeetingRequestsService, RequestDirection, type SendRequestInput, type UpdateRequestInput } from './meeting-requests.service.js';
 export { type CalendarMeetingView, type MeetingFilter, MeetingsService } from './meetings.service.js';
 export {
   buildIndex,

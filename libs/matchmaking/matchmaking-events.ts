@@ -24,6 +24,8 @@ export interface MeetingSnapshot {
 export type MatchmakingDomainEvent =
   | { type: 'request.sent' | 'request.declined' | 'request.cancelled' | 'request.expired'; request: RequestSnapshot; actorId: string | null }
   | { type: 'request.accepted'; request: RequestSnapshot; meeting: MeetingSnapshot; actorId: string | null }
+  /** The requester changed a pending request; `revision` numbers the changes, `proposedSlotId` is the slot now proposed. */
+  | { type: 'request.updated'; request: RequestSnapshot; changed: ('message' | 'proposedSlot' | 'priority')[]; revision: number; proposedSlotId: string | null; actorId: string | null }
   /** Booked into a slot for the first time (`moved` false) or moved to another slot or table. */
   | { type: 'meeting.booked'; meeting: MeetingSnapshot; moved: boolean; actorId: string | null }
   | { type: 'meeting.cancelled'; meeting: MeetingSnapshot; wasBooked: boolean; actorId: string | null }

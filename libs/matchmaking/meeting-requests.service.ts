@@ -22,6 +22,13 @@ export interface SendRequestInput {
   priority?: number | null;
 }
 
+/** What the requester may change on a pending request; an absent field stays, null clears (message, slot). */
+export interface UpdateRequestInput {
+  message?: string | null;
+  proposedSlotId?: string | null;
+  priority?: number | null;
+}
+
 export enum RequestDirection {
   INCOMING = 'INCOMING',
   OUTGOING = 'OUTGOING',
@@ -53,15 +60,9 @@ export class MeetingRequestsService {
       const recipientId = input.recipientId;
       if (recipientId === subject.accountId) throw MatchmakingException.requestToSelf();
       await this.access.requireParticipant(eventId, recipientId, 'recipientId', manager);
-      const message = input.message?.trim() || null;
-      if (message && message.length > 2000) throw CommonException.invalidInput('message', 'The message can have at most 2,000 characters.');
-      const priority = input.priority ?? 2;
-      if (!Number.isInteger(priority) || priority < 1 || priority > 3) throw CommonException.invalidInput('priority', 'priority is 1 (high), 2 or 3 (low).');
-      let proposedSlotId: string | null = null;
-      if (input.proposedSlotId) {
-        if (settings.mode === MatchmakingMode.ORGANISER_SCHEDULES) throw MatchmakingException.slotsChosenByOrganiser();
-        proposedSlotId = (await this.settings.requireSlot(eventId, input.proposedSlotId, 'proposedSlotId', manager)).id;
-      }
+      const message = validMessage(input.message);
+      const priority = validPriority(input.priority ?? 2);
+      const proposedSlotId = await this.proposableSlot(manager, eventId, settings, input.proposedSlotId);
       await this.lockTakingPart(manager, eventId, subject.accountId, recipientId);
       const counts = await this.meetingCounts(manager, eventId, [subject.accountId]);
       if ((counts.get(subject.accountId) ?? 0) >= settings.maxMeetingsPerParticipant) {
@@ -92,6 +93,57 @@ export class MeetingRequestsService {
       await this.changes.emit(manager, { type: 'request.sent', request: requestSnapshot(saved), actorId: subject.actorId });
       return saved;
     });
+  }
+
+  /**
+   * The requester (or an organiser) changes a pending request instead of withdrawing it and
+   * sending another: the message, the proposed slot (null withdraws the proposal) or the priority.
+   * The expiry stays where it was, so a request cannot be kept alive by editing it. The recipient
+   * is told when the message or the proposed time changed (the priority is the requester's own).
+   */
+  async update(actor: Actor | null, requestId: string, input: UpdateRequestInput): Promise<MeetingRequestEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const { request } = await this.authorised(actor, requestId, manager, 'requester', 'change');
+      this.requirePending(request);
+      const settings = await this.settings.forEvent(request.eventId, manager);
+      this.settings.requireOpen(settings);
+      const changed: ('message' | 'proposedSlot' | 'priority')[] = [];
+      if (input.message !== undefined) {
+        const message = validMessage(input.message);
+        if (message !== request.message) changed.push('message');
+        request.message = message;
+      }
+      if (input.priority !== undefined && input.priority !== null) {
+        const priority = validPriority(input.priority);
+        if (priority !== request.priority) changed.push('priority');
+        request.priority = priority;
+      }
+      if (input.proposedSlotId !== undefined) {
+        const proposedSlotId = await this.proposableSlot(manager, request.eventId, settings, input.proposedSlotId);
+        if (proposedSlotId !== request.proposedSlotId) changed.push('proposedSlot');
+        request.proposedSlotId = proposedSlotId;
+      }
+      if (!changed.length) return request;
+      request.editCount += 1;
+      request.editedAt = this.clock.now();
+      const saved = await manager.getRepository(MeetingRequestEntity).save(request);
+      await this.changes.emit(manager, {
+        type: 'request.updated',
+        request: requestSnapshot(saved),
+        changed,
+        revision: saved.editCount,
+        proposedSlotId: saved.proposedSlotId,
+        actorId: actor!.accountId,
+      });
+      return saved;
+    });
+  }
+
+  /** A slot the requester may propose: only where participants pick slots; null for none. */
+  private async proposableSlot(manager: EntityManager, eventId: string, settings: MatchmakingSettingsEntity, slotId: string | null | undefined): Promise<string | null> {
+    if (!slotId) return null;
+    if (settings.mode === MatchmakingMode.ORGANISER_SCHEDULES) throw MatchmakingException.slotsChosenByOrganiser();
+    return (await this.settings.requireSlot(eventId, slotId, 'proposedSlotId', manager)).id;
   }
 
   /**
@@ -265,7 +317,7 @@ export class MeetingRequestsService {
     return new Map(rows.map((r) => [r.account_id, r.count]));
   }
 
-  private async authorised(actor: Actor | null, requestId: string, manager: EntityManager, side: 'requester' | 'recipient') {
+  private async authorised(actor: Actor | null, requestId: string, manager: EntityManager, side: 'requester' | 'recipient', requesterAction: 'withdraw' | 'change' = 'withdraw') {
     if (!actor) throw CommonException.authenticationRequired();
     const request = isUuid(requestId)
       ? await manager.getRepository(MeetingRequestEntity).findOne({ where: { id: requestId }, lock: { mode: 'pessimistic_write' } })
@@ -278,10 +330,21 @@ export class MeetingRequestsService {
     } else if (!actorIsOrganiser) {
       const other = side === 'requester' ? request.recipientId : request.requesterId;
       if (actor.accountId === other) {
-        throw CommonException.forbidden(side === 'recipient' ? 'Only the person you asked can answer this request.' : 'Only the requester can withdraw this request.');
+        throw CommonException.forbidden(side === 'recipient' ? 'Only the person you asked can answer this request.' : `Only the requester can ${requesterAction} this request.`);
       }
       throw CommonException.notFound('Meeting request', requestId);
     }
     return { request, actorIsOrganiser };
   }
+}
+
+function validMessage(value: string | null | undefined): string | null {
+  const message = value?.trim() || null;
+  if (message && message.length > 2000) throw CommonException.invalidInput('message', 'The message can have at most 2,000 characters.');
+  return message;
+}
+
+function validPriority(priority: number): number {
+  if (!Number.isInteger(priority) || priority < 1 || priority > 3) throw CommonException.invalidInput('priority', 'priority is 1 (high), 2 or 3 (low).');
+  return priority;
 }

@@ -7,6 +7,7 @@ export enum NotificationKind {
   REGISTRATION_APPROVED = 'REGISTRATION_APPROVED',
   REGISTRATION_DECLINED = 'REGISTRATION_DECLINED',
   MEETING_REQUEST_RECEIVED = 'MEETING_REQUEST_RECEIVED',
+  MEETING_REQUEST_UPDATED = 'MEETING_REQUEST_UPDATED',
   MEETING_REQUEST_ACCEPTED = 'MEETING_REQUEST_ACCEPTED',
   MEETING_REQUEST_DECLINED = 'MEETING_REQUEST_DECLINED',
   MEETING_REQUEST_CANCELLED = 'MEETING_REQUEST_CANCELLED',
@@ -70,6 +71,11 @@ export const KINDS: Record<NotificationKind, KindDefinition> = {
     essential: true,
     subject: '{{withWhom}} would like to meet you at {{eventName}}',
     body: 'Hello {{recipientName}},\n\n{{withWhom}} sent you a meeting request:\n\n{{message}}\n\nAnswer it here: {{url}}',
+  },
+  MEETING_REQUEST_UPDATED: {
+    essential: true,
+    subject: '{{withWhom}} changed their meeting request',
+    body: 'Hello {{recipientName}},\n\n{{withWhom}} changed the meeting request they sent you at {{eventName}}.\n\nMessage: {{message}}\nProposed time: {{startsAt}}\n\nAnswer it here: {{url}}',
   },
   MEETING_REQUEST_ACCEPTED: {
     essential: true,

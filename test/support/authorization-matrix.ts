@@ -592,6 +592,15 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: ofParticipant('FORBIDDEN'),
   },
   {
+    operation: 'updateMeetingRequest',
+    kind: 'mutation',
+    case: 'a request from the speaker to the participant',
+    needs: MM,
+    document: `mutation($id: ID!) { updateMeetingRequest(id: $id, input: { message: "A better time?" }) { id } }`,
+    variables: (c) => ({ id: c.matchmaking!.requestId }),
+    expect: { ...ofParticipant('OK'), participant: 'FORBIDDEN' },
+  },
+  {
     operation: 'cancelMeetingRequest',
     kind: 'mutation',
     case: 'a request from the speaker to the participant',

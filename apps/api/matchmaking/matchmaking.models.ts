@@ -249,6 +249,8 @@ export class MeetingRequestModel {
   @Field(() => Date, { nullable: true }) expiresAt: Date | null;
   @Field(() => Date, { nullable: true }) respondedAt: Date | null;
   @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true, description: 'When the requester last changed it (message, proposed slot or priority); null if never.' })
+  editedAt: Date | null;
   eventId: string;
   requesterId: string;
   recipientId: string;
@@ -299,6 +301,14 @@ export class AvailabilityBlockInput {
   @Field() startsAt: Date;
   @Field() endsAt: Date;
   @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@InputType()
+export class UpdateMeetingRequestInput {
+  @Field(() => String, { nullable: true, description: 'The new message; null or empty removes it. Left out: unchanged.' }) message?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Another slot to propose (when participants pick slots); null withdraws the proposal. Left out: unchanged.' })
+  proposedSlotId?: string | null;
+  @Field(() => Int, { nullable: true, description: '1 high, 2, 3 low. Left out: unchanged.' }) priority?: number | null;
 }
 
 @InputType()

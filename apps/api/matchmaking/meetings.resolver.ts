@@ -21,6 +21,7 @@ import {
   MeetingRequestModel,
   MeetingSlotModel,
   SendMeetingRequestInput,
+  UpdateMeetingRequestInput,
   SlotAvailabilityModel,
   SlotProposalModel,
 } from './matchmaking.models.js';
@@ -85,6 +86,16 @@ export class MeetingRequestsResolver {
     @Args('reason', { type: () => String, nullable: true }) reason?: string | null,
   ) {
     return this.requests.decline(actor, id, reason);
+  }
+
+  @Mutation(() => MeetingRequestModel, {
+    description:
+      'Change a pending request you sent (message, proposed slot, priority) instead of withdrawing and sending it again. ' +
+      'The person asked is told when the message or the proposed time changed; the expiry stays.',
+  })
+  @RateLimit('meetingRequest')
+  updateMeetingRequest(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateMeetingRequestInput) {
+    return this.requests.update(actor, id, input);
   }
 
   @Mutation(() => MeetingRequestModel, { description: 'Withdraw a pending request you sent.' })

@@ -48,6 +48,13 @@ export class MeetingRequestEntity {
   @Column('timestamptz', { name: 'responded_at', nullable: true })
   respondedAt: Date | null;
 
+  /** How many times the requester changed it while pending (numbers the recipient's messages). */
+  @Column('integer', { name: 'edit_count', default: 0 })
+  editCount: number;
+
+  @Column('timestamptz', { name: 'edited_at', nullable: true })
+  editedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

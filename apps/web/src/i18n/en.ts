@@ -462,6 +462,7 @@ export const en = {
       MEETING_REQUEST_DECLINED: 'Meeting request declined',
       MEETING_REQUEST_EXPIRED: 'Meeting request expired',
       MEETING_REQUEST_RECEIVED: 'Meeting request received',
+      MEETING_REQUEST_UPDATED: 'Meeting request changed',
       MEETING_REQUEST_RESCHEDULED: 'New meeting time proposed',
       MEETING_SCHEDULED: 'Meeting scheduled',
       REGISTRATION_APPROVED: 'Registration approved',

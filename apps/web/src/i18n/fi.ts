@@ -463,6 +463,7 @@ export const fi: Messages = {
       MEETING_REQUEST_DECLINED: 'Tapaamispyyntö hylätty',
       MEETING_REQUEST_EXPIRED: 'Tapaamispyyntö vanhentunut',
       MEETING_REQUEST_RECEIVED: 'Tapaamispyyntö saapunut',
+      MEETING_REQUEST_UPDATED: 'Tapaamispyyntöä muutettu',
       MEETING_REQUEST_RESCHEDULED: 'Uutta tapaamisaikaa ehdotettu',
       MEETING_SCHEDULED: 'Tapaaminen aikataulutettu',
       REGISTRATION_APPROVED: 'Ilmoittautuminen hyväksytty',
