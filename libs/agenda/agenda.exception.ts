@@ -18,6 +18,7 @@ export enum AgendaReason {
   SEATS_BELOW_TAKEN = 'SEATS_BELOW_TAKEN',
   TABLE_NOT_EMPTY = 'TABLE_NOT_EMPTY',
   ONLY_DRAFTS_DELETED = 'ONLY_DRAFTS_DELETED',
+  TABLE_FULL = 'TABLE_FULL',
 }
 
 export class AgendaException extends DomainException<AgendaReason> {
@@ -69,6 +70,14 @@ export class AgendaException extends DomainException<AgendaReason> {
       ErrorKind.CONFLICT,
       AgendaReason.ALREADY_SEATED,
       waiting ? 'You are already on a waiting list of this session; leave it first.' : 'You already hold a seat in this session; leave it first.',
+    );
+  }
+  static tableFull(table: string, keeping: 'seat' | 'place') {
+    return new AgendaException(
+      ErrorKind.CONFLICT,
+      AgendaReason.TABLE_FULL,
+      `Every seat at "${table}" is taken; you keep your ${keeping === 'seat' ? 'seat' : 'place in line'} where you are.`,
+      { field: 'roundTableId' },
     );
   }
   static notSeated() {

@@ -70,6 +70,46 @@ export class SeatingService {
     });
   }
 
+  /**
+   * Moves the actor from their table (seat or place in line) to another table of the same
+   * round-table session, in one transaction: the new seat is taken as the old one is given up, so
+   * a full table leaves the person where they were (TABLE_FULL) instead of seatless, and the first
+   * in line at the old table moves up. Both tables are locked in id order (takeSeat and removeSeat
+   * lock one), so concurrent moves cannot deadlock.
+   */
+  async moveSeat(actor: Actor | null, sessionId: string, roundTableId: string): Promise<SeatView> {
+    if (!actor) throw CommonException.authenticationRequired();
+    const { view, promotions } = await this.dataSource.transaction(async (manager) => {
+      const session = await this.openSession(manager, actor, sessionId);
+      if (session.type !== SessionType.ROUND_TABLE) throw AgendaException.notARoundTable();
+      const seat = await manager.getRepository(SeatEntity).findOneBy({ sessionId: session.id, accountId: actor.accountId });
+      if (!seat) throw AgendaException.notSeated();
+      if (!isUuid(roundTableId)) throw AgendaException.unknownRoundTable(roundTableId);
+      const tables: { id: string; topic: string; seats: number; seated: number }[] = await manager.query(
+        `SELECT id, topic, seats, seated FROM agenda_round_table WHERE id = ANY($1::uuid[]) AND session_id = $2 ORDER BY id FOR UPDATE`,
+        [[seat.roundTableId, roundTableId], session.id],
+      );
+      const target = tables.find((t) => t.id === roundTableId);
+      if (!target) throw AgendaException.unknownRoundTable(roundTableId);
+      if (seat.roundTableId === target.id) return { view: (await this.seatViews(manager, { seatId: seat.id }))[0], promotions: [] };
+      if (target.seated >= target.seats) throw AgendaException.tableFull(target.topic, seat.status === SeatStatus.SEATED ? 'seat' : 'place');
+      await manager.query(`DELETE FROM agenda_seat WHERE id = $1`, [seat.id]);
+      const [{ id }]: { id: string }[] = await manager.query(
+        `INSERT INTO agenda_seat (event_id, session_id, round_table_id, account_id, status, seated_at)
+         VALUES ($1, $2, $3, $4, 'SEATED', now()) RETURNING id`,
+        [session.eventId, session.id, target.id, actor.accountId],
+      );
+      await this.bus.emitInTransaction(manager, {
+        type: 'agenda.seat-taken', seatId: id, eventId: session.eventId, sessionId: session.id, roundTableId: target.id, accountId: actor.accountId,
+      });
+      const promoted = await this.promotionsOfThisTransaction(manager);
+      for (const r of promoted) await this.bus.emitInTransaction(manager, promotedEvent(r));
+      return { view: (await this.seatViews(manager, { seatId: id }))[0], promotions: promoted };
+    });
+    await this.announce(promotions);
+    return view;
+  }
+
   /** Gives up a seat or a place in line; the first in line is promoted automatically. */
   async leaveSeat(actor: Actor | null, sessionId: string): Promise<boolean> {
     if (!actor) throw CommonException.authenticationRequired();

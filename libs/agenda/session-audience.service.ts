@@ -46,6 +46,13 @@ export class SessionAudienceService {
     }));
   }
 
+  /** How a seat's messages name it: the session's title, and the table's topic at a round table. */
+  async seatTitle(session: SessionSummary, roundTableId: string | null, manager: EntityManager = this.dataSource.manager): Promise<string> {
+    if (!roundTableId) return session.title;
+    const [table]: { topic: string }[] = await manager.query(`SELECT topic FROM agenda_round_table WHERE id = $1`, [roundTableId]);
+    return table ? `${session.title} — ${table.topic}` : session.title;
+  }
+
   /** Published sessions of any event starting in [from, to). */
   async publishedStartingBetween(from: Date, to: Date): Promise<SessionSummary[]> {
     const ids: { id: string }[] = await this.dataSource.query(

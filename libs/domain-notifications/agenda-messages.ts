@@ -37,7 +37,7 @@ export class AgendaMessages implements OnModuleInit {
         eventId: event.eventId,
         recipientAccountId: event.accountId,
         subjectItem: { type: 'seat', id: event.seatId },
-        data,
+        data: { ...data, title: await this.sessions.seatTitle(session, event.roundTableId, manager) },
       });
       return;
     }
@@ -64,7 +64,7 @@ export class AgendaMessages implements OnModuleInit {
       eventId: event.eventId,
       recipientAccountId: event.accountId,
       subjectItem: { type: 'promotion', id: event.promotionId },
-      data: { title: session.title, startsAt: session.startsAt, endsAt: session.endsAt, location: session.location ?? 'the venue' },
+      data: { title: await this.sessions.seatTitle(session, event.roundTableId, manager), startsAt: session.startsAt, endsAt: session.endsAt, location: session.location ?? 'the venue' },
     });
   }
 }

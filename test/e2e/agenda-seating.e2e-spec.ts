@@ -169,4 +169,80 @@ describe('agenda seats and waiting lists (GraphQL end to end)', () => {
     await t.ok(`mutation($id: ID!) { setSessionStatus(id: $id, status: CANCELLED) { status } }`, { id: s }, organiser.token);
     expect((await t.gql(TAKE, { s }, people[5].token)).errors?.[0]?.extensions?.reason).toBe('SESSION_NOT_OPEN');
   });
+
+  const MOVE = `mutation($s: ID!, $t: ID!) { moveSeat(sessionId: $s, roundTableId: $t) { status roundTableId waitingPosition } }`;
+  const tableCounts = async (ids: string[]) =>
+    (await t.db.query(
+      `SELECT rt.id, rt.seated, rt.seats, (SELECT count(*)::int FROM agenda_seat s WHERE s.round_table_id = rt.id AND s.status = 'SEATED') AS rows
+         FROM agenda_round_table rt WHERE rt.id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], rt.id)`,
+      [ids],
+    )) as { id: string; seated: number; seats: number; rows: number }[];
+
+  it('moves someone to another table in one step: the old seat goes to the first in line, a full table keeps them where they were', async () => {
+    const { sessionId: s, tableIds: [one, two, three] } = await roundTableSession([2, 1, 3]);
+    const [anna, bert, cleo, dana, emil] = people.slice(0, 5);
+    for (const [p, table] of [[anna, one], [bert, one], [cleo, one], [dana, two]] as const) await t.ok(TAKE, { s, t: table }, p.token);
+    events.length = 0;
+
+    const moved = (await t.ok(MOVE, { s, t: three }, anna.token)).moveSeat;
+    expect(moved).toEqual({ status: 'SEATED', roundTableId: three, waitingPosition: null });
+    // Cleo, first in line at table one, has Anna's seat now, and is told.
+    const { sessionSeats } = await t.ok(`query($s: ID!) { sessionSeats(sessionId: $s) { accountId status roundTableId } }`, { s }, organiser.token);
+    expect(sessionSeats).toEqual(
+      expect.arrayContaining([
+        { accountId: anna.accountId, status: 'SEATED', roundTableId: three },
+        { accountId: bert.accountId, status: 'SEATED', roundTableId: one },
+        { accountId: cleo.accountId, status: 'SEATED', roundTableId: one },
+      ]),
+    );
+    expect(events.filter((e) => e.type === 'agenda.seat-promoted').map((e) => (e as { accountId: string }).accountId)).toEqual([cleo.accountId]);
+    // Anna's confirmation of her new seat is in the outbox, written with the move.
+    const [{ n: confirmations }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM notification_delivery WHERE kind = 'SEAT_CONFIRMED' AND recipient_account_id = $1 AND data->>'title' LIKE '%Table 3%'`,
+      [anna.accountId],
+    );
+    expect(confirmations).toBe(1);
+
+    // Table two is full: Bert is refused and keeps his seat.
+    const full = await t.gql(MOVE, { s, t: two }, bert.token);
+    expect(errorCode(full)).toBe('CONFLICT');
+    expect(full.errors![0].extensions).toMatchObject({ reason: 'TABLE_FULL', field: 'roundTableId' });
+    expect(full.errors![0].message).toBe('Every seat at "Table 2" is taken; you keep your seat where you are.');
+    expect((await tableCounts([one, two, three])).map((c) => c.seated)).toEqual([2, 1, 1]);
+
+    // Same table: nothing changes. Wrong input: clear refusals.
+    expect((await t.ok(MOVE, { s, t: one }, bert.token)).moveSeat).toMatchObject({ status: 'SEATED', roundTableId: one });
+    expect((await t.gql(MOVE, { s, t: '00000000-0000-4000-8000-000000000000' }, bert.token)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_ROUND_TABLE' });
+    expect((await t.gql(MOVE, { s, t: three }, emil.token)).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_SEATED' });
+    expect(errorCode(await t.gql(MOVE, { s, t: three }))).toBe('UNAUTHENTICATED');
+    const outsider = await t.signUp('Nora Not-Registered');
+    expect(errorCode(await t.gql(MOVE, { s, t: three }, outsider.token))).toBe('FORBIDDEN');
+  });
+
+  it('keeps every count right when people move both ways between two tables at once', async () => {
+    const { sessionId: s, tableIds: [x, y] } = await roundTableSession([8, 8]);
+    const atX = people.slice(10, 18);
+    const atY = people.slice(18, 23);
+    for (const p of atX) await t.ok(TAKE, { s, t: x }, p.token);
+    for (const p of atY) await t.ok(TAKE, { s, t: y }, p.token);
+
+    const moves = [...atX.slice(0, 6).map((p) => ({ p, to: y })), ...atY.slice(0, 4).map((p) => ({ p, to: x }))];
+    const results = await Promise.all(moves.map(({ p, to }) => t.gql(MOVE, { s, t: to }, p.token)));
+    for (const r of results) if (r.errors) expect(r.errors[0].extensions?.reason).toBe('TABLE_FULL'); // never a deadlock or an internal error
+    expect(results.filter((r) => !r.errors).length).toBeGreaterThanOrEqual(3);
+
+    const counts = await tableCounts([x, y]);
+    for (const c of counts) {
+      expect(c.seated).toBe(c.rows);
+      expect(c.seated).toBeLessThanOrEqual(c.seats);
+    }
+    expect(counts[0].seated + counts[1].seated).toBe(13);
+    const [{ n, people: distinct }] = await t.db.query(`SELECT count(*)::int AS n, count(DISTINCT account_id)::int AS people FROM agenda_seat WHERE session_id = $1`, [s]);
+    expect({ n, distinct }).toEqual({ n: 13, distinct: 13 });
+    // Each mover is where their answer says.
+    for (const [i, r] of results.entries()) {
+      const [{ round_table_id }] = await t.db.query(`SELECT round_table_id FROM agenda_seat WHERE session_id = $1 AND account_id = $2`, [s, moves[i].p.accountId]);
+      expect(round_table_id).toBe(r.errors ? (moves[i].to === x ? y : x) : moves[i].to);
+    }
+  });
 });

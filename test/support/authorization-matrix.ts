@@ -404,6 +404,15 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: members(),
   },
   {
+    operation: 'moveSeat',
+    kind: 'mutation',
+    case: 'holding no seat (moving: agenda-seating.e2e-spec)',
+    needs: AG,
+    document: `mutation($s: ID!, $t: ID!) { moveSeat(sessionId: $s, roundTableId: $t) { status } }`,
+    variables: (c) => ({ s: c.agenda!.roundTableSessionId, t: c.agenda!.roundTableId }),
+    expect: { ...members(), participant: 'NOT_FOUND', speaker: 'NOT_FOUND', organiser: 'NOT_FOUND' },
+  },
+  {
     operation: 'leaveSeat',
     kind: 'mutation',
     case: 'holding no seat (leaving: agenda-seating.e2e-spec)',

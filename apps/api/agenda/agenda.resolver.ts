@@ -79,6 +79,19 @@ export class AgendaResolver {
     return this.seating.takeSeat(actor, sessionId, roundTableId);
   }
 
+  @Mutation(() => SeatModel, {
+    description:
+      'Move to another table of a round-table session in one step: you never lose your seat on the way. ' +
+      'A full table is refused (TABLE_FULL) and you stay where you were; the first in line at your old table moves up.',
+  })
+  moveSeat(
+    @CurrentActor() actor: Actor | null,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('roundTableId', { type: () => ID }) roundTableId: string,
+  ) {
+    return this.seating.moveSeat(actor, sessionId, roundTableId);
+  }
+
   @Mutation(() => Boolean, { description: 'Give up your seat or place in line; the first in line moves up.' })
   leaveSeat(@CurrentActor() actor: Actor | null, @Args('sessionId', { type: () => ID }) sessionId: string) {
     return this.seating.leaveSeat(actor, sessionId);
