@@ -62,5 +62,46 @@ describe('web time display', () => {
     expect(zoneName(new Date('2023-04-26T09:00:00Z'), 'Europe/Helsinki')).toBe('Helsinki (EEST)');
     expect(zoneName(new Date('2023-04-26T09:00:00Z'), 'UTC')).toBe('UTC');
     expect(timeLabel('2023-04-26T09:00:00Z', 'Europe/Helsinki', 'UTC').viewerZone).toBe('UTC');
+    // English keeps ICU's hyphen in offsets where it has no abbreviation.
+    expect(zoneName(new Date('2023-04-26T09:00:00Z'), 'America/New_York')).toBe('New York (GMT-4)');
+  });
+
+  describe('in Finnish', () => {
+    const fi = { locale: 'fi-FI' };
+    const april = new Date('2023-04-26T09:00:00Z');
+
+    it('labels a zone with its city and the UTC offset, as Finnish zone lists write it', () => {
+      expect(zoneName(april, 'Europe/Helsinki', 'fi-FI')).toBe('Helsinki (UTC+3)');
+      expect(zoneName(new Date('2023-01-26T09:00:00Z'), 'Europe/Helsinki', 'fi-FI')).toBe('Helsinki (UTC+2)');
+      expect(zoneName(april, 'Europe/Brussels', 'fi-FI')).toBe('Brussels (UTC+2)');
+      // Finnish writes a negative number with the minus sign (U+2212), as its numbers do.
+      expect(zoneName(april, 'America/New_York', 'fi-FI')).toBe('New York (UTC\u22124)');
+      expect(zoneName(april, 'Asia/Kolkata', 'fi-FI')).toBe('Kolkata (UTC+5.30)');
+      expect(zoneName(april, 'UTC', 'fi-FI')).toBe('UTC');
+    });
+
+    it('never shows an English abbreviation or a GMT offset', () => {
+      for (const zone of ['Europe/Helsinki', 'Europe/London', 'Europe/Stockholm', 'Asia/Tokyo', 'America/Sao_Paulo', 'Australia/Sydney', 'Africa/Cairo']) {
+        for (const at of [april, new Date('2023-12-01T09:00:00Z')]) {
+          expect(zoneName(at, zone, 'fi-FI')).toMatch(/^[^()]+ \(UTC([+\u2212]\d{1,2}(\.\d\d)?)?\)$/);
+        }
+      }
+    });
+
+    it('shows a range in Finnish clock times, with the viewer\'s range and zone beside it', () => {
+      const brussels = timeRangeLabel('2023-04-26T07:30:00Z', '2023-04-26T09:00:00Z', 'Europe/Helsinki', 'Europe/Brussels', { ...fi, withDate: false });
+      expect(brussels).toEqual({ eventRange: '10.30–12.00', eventZone: 'Helsinki (UTC+3)', viewerRange: '09.30–11.00', viewerZone: 'Brussels (UTC+2)' });
+      const late = timeRangeLabel('2023-04-26T18:00:00Z', '2023-04-26T22:30:00Z', 'Europe/Helsinki', 'Asia/Tokyo', { ...fi, withDate: false });
+      expect(late.eventRange).toMatch(/^21\.00–to 27\.4\.,? (klo )?01\.30$/);
+      expect(late.viewerZone).toBe('Tokyo (UTC+9)');
+    });
+
+    it('shows an instant with a Finnish weekday and date', () => {
+      const label = timeLabel('2023-04-26T06:00:00Z', 'Europe/Helsinki', 'America/New_York', fi);
+      expect(label.eventTime).toMatch(/^ke 26\.4\.,? (klo )?09\.00$/);
+      expect(label.eventZone).toBe('Helsinki (UTC+3)');
+      expect(label.viewerTime).toMatch(/^ke 26\.4\.,? (klo )?02\.00$/);
+      expect(label.viewerZone).toBe('New York (UTC\u22124)');
+    });
   });
 });

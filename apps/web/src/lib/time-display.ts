@@ -24,15 +24,31 @@ export function zoneCity(zone: string): string {
   return last.replace(/_/g, ' ');
 }
 
-/** Short zone name at that instant, e.g. "EEST" or "GMT+3" (whatever the locale data has). */
+/** The locale's minus sign: "−" (U+2212) in fi-FI, "-" in en-GB. */
+function minusSign(locale: string): string {
+  return new Intl.NumberFormat(locale).formatToParts(-1).find((p) => p.type === 'minusSign')?.value ?? '-';
+}
+
+/**
+ * Short zone name at that instant: the locale's abbreviation where it has one ("EEST" in en-GB),
+ * else its offset ("GMT+9" in en-GB; always "UTC+3", "UTC−4", "UTC+5.30" in fi-FI, which has no
+ * abbreviations). Finnish readers know the UTC offset from their own devices' zone lists; the long
+ * names ("Itä-Euroopan kesäaika") are too long beside every time in a list or a select.
+ */
 export function zoneAbbreviation(instant: Date, zone: string, locale = 'en-GB'): string {
   const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
     .formatToParts(instant)
     .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? zone;
+  if (!part) return zone;
+  // ICU writes a negative offset with a hyphen; the locale's own minus sign matches its numbers.
+  return part.value.replace(/^(UTC|GMT)-/, (_, prefix: string) => prefix + minusSign(locale));
 }
 
-/** "Helsinki (EEST)"; just "UTC" where the city and the abbreviation are the same word. */
+/**
+ * "Helsinki (EEST)" in en-GB, "Helsinki (UTC+3)" in fi-FI; just "UTC" where the city and the
+ * abbreviation are the same word. The city stays as the IANA id writes it: Intl has no localised
+ * exemplar cities (its generic names give a country, "aikavyöhyke: Belgia", for most zones).
+ */
 export function zoneName(instant: Date, zone: string, locale = 'en-GB'): string {
   const city = zoneCity(zone);
   const abbreviation = zoneAbbreviation(instant, zone, locale);
@@ -42,7 +58,7 @@ export function zoneName(instant: Date, zone: string, locale = 'en-GB'): string 
 export interface TimeLabel {
   /** e.g. "Wed 26 Apr, 09:00" in the event zone. */
   eventTime: string;
-  /** e.g. "Helsinki time (EEST)". */
+  /** e.g. "Helsinki (EEST)"; "Helsinki (UTC+3)" in fi-FI. */
   eventZone: string;
   /** The viewer's own time, only when the viewer's offset differs at that instant. */
   viewerTime: string | null;

@@ -7,8 +7,9 @@ import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { MaterialFileType, OrganiserMaterialsSettingsQuery } from '../gql/graphql.js';
-import { fmt, m } from '../i18n/index.js';
+import { fmt, locale, m } from '../i18n/index.js';
 import { labelOf } from '../lib/code-labels.js';
+import { decimalSeparator, MEGABYTE } from '../lib/number-display.js';
 import { isoToZonedLocal, zonedLocalToIso } from '../lib/time-display.js';
 import { downloadFile } from '../lib/upload.js';
 
@@ -35,9 +36,8 @@ const MissingQuery = graphql(`
 type Settings = OrganiserMaterialsSettingsQuery['materialsSettings'];
 
 const TYPES: MaterialFileType[] = ['PDF', 'PPTX', 'DOCX', 'XLSX', 'ODP', 'ODT', 'ODS', 'PNG', 'JPEG', 'GIF', 'WEBP', 'MP4'];
-const MB = 1024 * 1024;
 /** Megabytes with at most one decimal, as people type them. */
-const megabytes = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
+const megabytes = (bytes: number) => Math.round((bytes / MEGABYTE) * 10) / 10;
 
 export function MaterialsSettingsPage() {
   return <EventPage title={m.materialsSettings.title}>{(event) => <MaterialsSettings event={event} />}</EventPage>;
@@ -73,7 +73,7 @@ function RulesForm({ event, settings }: { event: EventBasics; settings: Settings
         eventId: event.id,
         input: {
           allowedTypes: form.allowedTypes as MaterialFileType[],
-          maxBytes: Math.round(Number(form.maxMb) * MB),
+          maxBytes: Math.round(Number(form.maxMb) * MEGABYTE),
           uploadDeadline: form.deadline ? zonedLocalToIso(form.deadline, event.timeZone) ?? form.deadline : null,
           packPublic: form.packPublic,
         },
@@ -89,7 +89,8 @@ function RulesForm({ event, settings }: { event: EventBasics; settings: Settings
           </Group>
         </Checkbox.Group>
         <NumberInput label={m.materialsSettings.maxMb} min={0.1} max={megabytes(settings.maxBytesLimit)} decimalScale={1} value={form.maxMb}
-          description={fmt(m.materialsSettings.maxMbHint, { limit: megabytes(settings.maxBytesLimit) })} error={errors.fields.maxBytes}
+          decimalSeparator={decimalSeparator(locale)}
+          description={fmt(m.materialsSettings.maxMbHint, { limit: megabytes(settings.maxBytesLimit).toLocaleString(locale) })} error={errors.fields.maxBytes}
           onChange={(maxMb) => setForm({ ...form, maxMb })} />
         <TextInput type="datetime-local" label={m.materialsSettings.deadline} value={form.deadline} error={errors.fields.uploadDeadline}
           description={`${m.materialsSettings.deadlineHint} ${event.timeZone}`} onChange={(e) => setForm({ ...form, deadline: e.currentTarget.value })} />

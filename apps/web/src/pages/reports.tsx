@@ -8,6 +8,7 @@ import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import { fmt, locale, m } from '../i18n/index.js';
 import { labelOf, outcomeLabel } from '../lib/code-labels.js';
+import { oneDecimal } from '../lib/number-display.js';
 import { zonedLocalToIso } from '../lib/time-display.js';
 import { downloadFile } from '../lib/upload.js';
 import { FollowUpRoundsQuery } from './matchmaking.js';
@@ -224,7 +225,7 @@ function Reports({ event }: { event: EventBasics }) {
         <Table>
           <Table.Tbody>
             {meetingRows.map((r) => (
-              <Table.Tr key={r.key}><Table.Th scope="row">{r.key}</Table.Th><Table.Td ta="right">{r.value == null ? '—' : typeof r.value === 'number' && !Number.isInteger(r.value) ? r.value.toFixed(1) : r.value}</Table.Td></Table.Tr>
+              <Table.Tr key={r.key}><Table.Th scope="row">{r.key}</Table.Th><Table.Td ta="right">{r.value == null ? '—' : typeof r.value === 'number' && !Number.isInteger(r.value) ? oneDecimal(r.value, locale) : r.value}</Table.Td></Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
@@ -242,7 +243,7 @@ function Reports({ event }: { event: EventBasics }) {
             <Table.Thead><Table.Tr><Table.Th>{m.reports.round}</Table.Th><Table.Th>{m.reports.outcome}</Table.Th><Table.Th>{m.reports.count}</Table.Th><Table.Th>{m.reports.averageRating}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {report.outcomesByRound.map((o) => (
-                <Table.Tr key={`${o.round}-${o.outcome}`}><Table.Td>{o.round}</Table.Td><Table.Td>{outcomeLabel({ expected: m.feedback.outcomes, followUp: m.followUp.results }, o.round, o.outcome)}</Table.Td><Table.Td>{o.count}</Table.Td><Table.Td>{o.averageRating?.toFixed(1) ?? '—'}</Table.Td></Table.Tr>
+                <Table.Tr key={`${o.round}-${o.outcome}`}><Table.Td>{o.round}</Table.Td><Table.Td>{outcomeLabel({ expected: m.feedback.outcomes, followUp: m.followUp.results }, o.round, o.outcome)}</Table.Td><Table.Td>{o.count}</Table.Td><Table.Td>{o.averageRating == null ? '—' : oneDecimal(o.averageRating, locale)}</Table.Td></Table.Tr>
               ))}
             </Table.Tbody>
           </Table>

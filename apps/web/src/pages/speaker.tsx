@@ -7,8 +7,9 @@ import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
 import type { MaterialVisibility } from '../gql/graphql.js';
-import { fmt, m } from '../i18n/index.js';
+import { fmt, locale, m } from '../i18n/index.js';
 import { mapApiErrors } from '../lib/api-errors.js';
+import { fileSizeLabel } from '../lib/number-display.js';
 import { downloadFile, uploadFile, type UploadError } from '../lib/upload.js';
 
 const MySessionsQuery = graphql(`
@@ -39,10 +40,6 @@ const messages = { codes: m.errors.codes, reasons: m.errors.reasons, network: m.
 function uploadErrors(error: UploadError | null, fields: string[]) {
   if (!error) return { fields: {} as Record<string, string>, general: [] as string[] };
   return mapApiErrors(error.extensions.code === 'NETWORK' ? [] : [error], messages, { formFields: fields, networkError: error.extensions.code === 'NETWORK' });
-}
-
-function size(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 }
 
 export function SpeakerPage() {
@@ -116,7 +113,7 @@ function MaterialCard({ material, onChange, onDeleted }: { material: MaterialDat
           {[...material.versions].sort((a, b) => b.version - a.version).map((v) => (
             <li key={v.id}>
               <Text size="sm">
-                {fmt(m.speaker.version, { version: v.version, file: v.fileName, size: size(v.sizeBytes) })}
+                {fmt(m.speaker.version, { version: v.version, file: v.fileName, size: fileSizeLabel(v.sizeBytes, locale) })}
                 {v.version === material.currentVersion.version ? ` (${m.speaker.current})` : ''} ·{' '}
                 <Anchor component="button" type="button" size="sm" onClick={() => void downloadFile(v.downloadUrl, v.fileName)}
                   aria-label={`${m.speaker.download}: ${v.fileName} v${v.version}`}>{m.speaker.download}</Anchor>
