@@ -38,6 +38,7 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
       { e: event.eventId, i: { title: 'Round tables on recycling', type: 'ROUND_TABLE', startsAt: '2030-04-26T06:00:00Z', endsAt: '2030-04-26T07:00:00Z' } }, o,
     );
     await t.ok(`mutation($s: ID!, $i: RoundTableInput!) { addRoundTable(sessionId: $s, input: $i) { id } }`, { s: rt.id, i: { topic: 'Black mass', seats: 1 } }, o);
+    await t.ok(`mutation($s: ID!, $i: RoundTableInput!) { addRoundTable(sessionId: $s, input: $i) { id } }`, { s: rt.id, i: { topic: 'Cathode scrap', seats: 2 } }, o);
     await t.ok(`mutation($id: ID!) { setSessionStatus(id: $id, status: PUBLISHED) { status } }`, { id: rt.id }, o);
     const { createSession: keynote } = await t.ok(
       `mutation($e: ID!, $i: CreateSessionInput!) { createSession(eventId: $e, input: $i) { id } }`,
@@ -71,6 +72,15 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await scan(b.page, 'my agenda (phone)');
     await noOverflow(b.page);
     await screenshot(b.page, 'my-agenda-phone');
+
+    // Ben moves from the waiting list to the other table in one step; the full table offers no move.
+    await b.page.goto(`/events/${slug}/agenda`);
+    await heading(b.page, 'Agenda');
+    expect(await b.page.getByRole('button', { name: 'Move to this table: Black mass' }).count()).toBe(0);
+    await b.page.getByRole('button', { name: 'Move to this table: Cathode scrap' }).click();
+    await b.page.getByText('You have a seat.').waitFor();
+    await b.page.getByText('Cathode scrap · 1 of 2 seats taken').waitFor();
+    await scan(b.page, 'agenda after moving tables (phone)');
   }, SLOW);
 
   it('on phones, two participants request, accept with a slot and get a table', async () => {
@@ -141,6 +151,77 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await a.getByRole('button', { name: 'Save profile' }).click();
     await a.getByText('Profile saved.').waitFor();
     await scan(a, 'my profile (phone)');
+  }, SLOW);
+
+  it('a participant changes a pending request in place; a refusal keeps the text; the person asked sees the change', async () => {
+    const cara = await participant(t, event, 'Cara Castro', { organisation: { name: 'Oulu Water Cluster', type: 'CLUSTER', country: 'FI' } });
+    const dan = await participant(t, event, 'Dan Dahl');
+    const [first, later] = [event.slots[0]!, event.slots[4]!];
+    const c = await as(cara, PHONE);
+    const page = c.page;
+    await page.goto(`/events/${slug}/matchmaking`);
+    await heading(page, 'Matchmaking');
+    const card = page.getByRole('region', { name: 'Directory' }).getByRole('article', { name: 'Dan Dahl' });
+    await card.getByRole('button', { name: 'Request a meeting with Dan Dahl' }).click();
+    await card.getByLabel('Message (optional)').fill('Coffee on the first day?');
+    await card.getByRole('textbox', { name: 'Time slot' }).click();
+    await page.getByRole('option', { name: /26 Apr, 13:00/ }).click();
+    await card.getByRole('radio', { name: 'High' }).check();
+    await card.getByRole('button', { name: 'Send request' }).click();
+    await card.getByText('Request sent to Dan Dahl.').waitFor();
+
+    await page.goto(`/events/${slug}/matchmaking/requests`);
+    await heading(page, 'Requests');
+    const sent = page.getByRole('region', { name: 'Sent' }).getByRole('article', { name: 'Dan Dahl' });
+    await sent.getByText('“Coffee on the first day?”').waitFor();
+    await sent.locator(`time[datetime="${first.startsAt}"]`).waitFor();
+    expect(await sent.getByText(/^Changed/).count()).toBe(0);
+    const change = sent.getByRole('button', { name: 'Change the request to Dan Dahl' });
+    const editor = sent.getByRole('form', { name: 'Change the request to Dan Dahl' });
+    const message = editor.getByLabel('Message (optional)');
+    const slot = editor.getByRole('textbox', { name: 'Time slot' });
+    // Cancel closes the editor and changes nothing.
+    await change.click();
+    await message.fill('Never mind');
+    await editor.getByRole('button', { name: 'Cancel' }).click();
+    await change.waitFor();
+    await sent.getByText('“Coffee on the first day?”').waitFor();
+
+    // The editor opens with what the request says now.
+    await change.click();
+    expect(await message.inputValue()).toBe('Coffee on the first day?');
+    expect(await slot.inputValue()).toMatch(/26 Apr, 13:00/);
+    expect(await editor.getByRole('radio', { name: 'High' }).isChecked()).toBe(true);
+    await slot.click();
+    expect(await page.getByRole('option').first().textContent()).toBe('No proposed time');
+    await page.getByRole('option', { name: /27 Apr, 10:20/ }).click();
+    // Too long a message is refused at its field, and nothing typed is lost.
+    await message.fill('x'.repeat(2100));
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor.getByText('at most 2,000 characters').waitFor();
+    expect(await message.getAttribute('aria-invalid')).toBe('true');
+    expect((await message.inputValue()).length).toBe(2100);
+    expect(await slot.inputValue()).toMatch(/27 Apr, 10:20/);
+    await scan(page, 'request editor with a refusal (phone)');
+    await noOverflow(page);
+    await message.fill('Coffee on the second day instead?');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await sent.getByText('“Coffee on the second day instead?”').waitFor();
+    await sent.locator(`time[datetime="${later.startsAt}"]`).waitFor();
+    await sent.getByText(/^Changed/).waitFor();
+    expect(await editor.count()).toBe(0);
+    await scan(page, 'sent request changed (phone)');
+    await noOverflow(page);
+
+    const d = await as(dan, PHONE);
+    await d.page.goto(`/events/${slug}/matchmaking/requests`);
+    await heading(d.page, 'Requests');
+    const received = d.page.getByRole('region', { name: 'Received' }).getByRole('article', { name: 'Cara Castro' });
+    await received.getByText('“Coffee on the second day instead?”').waitFor();
+    await received.locator(`time[datetime="${later.startsAt}"]`).waitFor();
+    await received.getByText(/^Changed/).waitFor();
+    await scan(d.page, 'received request changed (phone)');
+    await noOverflow(d.page);
   }, SLOW);
 
   it('my agenda stays readable offline once loaded', async () => {

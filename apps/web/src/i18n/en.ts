@@ -102,6 +102,7 @@ export const en = {
     waiting: '{count} waiting',
     takeSeat: 'Take a seat',
     joinWaitingList: 'Join the waiting list',
+    moveHere: 'Move to this table',
     youAreSeated: 'You have a seat.',
     yourPosition: 'You are number {position} on the waiting list.',
     leave: 'Give up',
@@ -185,6 +186,7 @@ export const en = {
       ACCOUNT_SUSPENDED: 'This account is suspended. Contact the platform administrators if you think this is a mistake.',
       // The server's text gives a UTC instant; the page names the meeting beside the form.
       BLOCK_OVERLAPS_MEETING: 'You have a meeting in this time. Cancel or move it under My meetings before blocking the time.',
+      SLOTS_CHOSEN_BY_ORGANISER: 'In this event the organisers give meetings their times; you cannot pick one.',
     } as Record<string, string>,
     network: 'The server cannot be reached. Check the connection and try again; what you typed is kept.',
     unknown: 'Something went wrong.',
@@ -297,6 +299,12 @@ export const en = {
     tags: 'Tags',
     remove: 'Remove',
     removeEntry: 'Remove: {title}',
+    change: 'Change',
+    changeRequest: 'Change the request to {name}',
+    noProposedTime: 'No proposed time',
+    priority: 'Priority',
+    priorities: { 1: 'High', 2: 'Normal', 3: 'Low' },
+    changed: 'Changed',
   },
   speaker: {
     title: 'My sessions',

@@ -54,6 +54,11 @@ const TakeSeatMutation = graphql(`
     takeSeat(sessionId: $sessionId, roundTableId: $roundTableId) { id status waitingPosition roundTableId sessionId }
   }
 `);
+const MoveSeatMutation = graphql(`
+  mutation MoveSeat($sessionId: ID!, $roundTableId: ID!) {
+    moveSeat(sessionId: $sessionId, roundTableId: $roundTableId) { id status waitingPosition roundTableId sessionId }
+  }
+`);
 const LeaveSeatMutation = graphql(`
   mutation LeaveSeat($sessionId: ID!) { leaveSeat(sessionId: $sessionId) }
 `);
@@ -66,7 +71,7 @@ export function AgendaPage() {
   const [{ data: eventData, error: eventError }] = useQuery({ query: AgendaEventQuery, variables: { slug } });
   const event = eventData?.event;
   const [filter, setFilter] = useState({ day: '', trackId: '', roomId: '', type: '', text: '' });
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, refreshAgenda] = useQuery({
     query: AgendaQuery,
     pause: !event,
     variables: {
@@ -85,11 +90,16 @@ export function AgendaPage() {
   const [bookmarkResult, bookmark] = useMutation(BookmarkMutation);
   const [removeResult, removeBookmark] = useMutation(RemoveBookmarkMutation);
   const [seatResult, takeSeat] = useMutation(TakeSeatMutation);
+  const [moveResult, moveSeat] = useMutation(MoveSeatMutation);
   const [leaveResult, leaveSeat] = useMutation(LeaveSeatMutation);
-  const after = () => refreshMine({ requestPolicy: 'network-only' });
+  // Seat counts live in the agenda, the person's own seat in my agenda: both change.
+  const after = () => {
+    refreshMine({ requestPolicy: 'network-only' });
+    refreshAgenda({ requestPolicy: 'network-only' });
+  };
   if (!event) return eventError ? <ErrorSummary errors={toErrors(eventError).general} /> : <PageLoader />;
   const marks = new Map((mine?.myAgenda ?? []).map((item) => [item.session.id, item]));
-  const actionErrors = toErrors(bookmarkResult.error ?? removeResult.error ?? seatResult.error ?? leaveResult.error);
+  const actionErrors = toErrors(bookmarkResult.error ?? removeResult.error ?? seatResult.error ?? moveResult.error ?? leaveResult.error);
   const agenda = data?.agenda;
   const days = eventDays(event.startsOn, event.endsOn);
   const set = (key: keyof typeof filter) => (value: string | null) => setFilter({ ...filter, [key]: value ?? '' });
@@ -152,10 +162,17 @@ export function AgendaPage() {
                           {table.topic} · {fmt(m.agenda.seats, { seated: table.seated, seats: table.seats })}
                           {table.waiting ? ` · ${fmt(m.agenda.waiting, { count: table.waiting })}` : ''}
                         </Text>
-                        {member && mark?.roundTableId !== table.id && (
+                        {member && !mark?.roundTableId && (
                           <Button size="xs" variant="light" onClick={() => void takeSeat({ sessionId: s.id, roundTableId: table.id }).then(after)}
                             aria-label={`${table.seated >= table.seats ? m.agenda.joinWaitingList : m.agenda.takeSeat}: ${table.topic}`}>
                             {table.seated >= table.seats ? m.agenda.joinWaitingList : m.agenda.takeSeat}
+                          </Button>
+                        )}
+                        {/* At another table of this session already: move in one step, only to a table with a free seat. */}
+                        {member && mark?.roundTableId && mark.roundTableId !== table.id && table.seated < table.seats && (
+                          <Button size="xs" variant="light" onClick={() => void moveSeat({ sessionId: s.id, roundTableId: table.id }).then(after)}
+                            aria-label={`${m.agenda.moveHere}: ${table.topic}`}>
+                            {m.agenda.moveHere}
                           </Button>
                         )}
                       </Group>

@@ -7,10 +7,12 @@ import { AreaNav, EventPage, type EventBasics } from '../components/event-page.j
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
-import type { ExpectedOutcome, FollowUpResult, MarketplaceDirection, MarketplaceKind, OrganisationType } from '../gql/graphql.js';
+import type { ExpectedOutcome, FollowUpResult, MarketplaceDirection, MarketplaceKind, OrganisationType, UpdateMeetingRequestInput } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
+import { type MappedErrors } from '../lib/api-errors.js';
 import { browserZone, timeLabel } from '../lib/time-display.js';
 import { MyMeetingsQuery } from './my-agenda.js';
+import { EditorActions, useReturnFocus } from './organiser-agenda/confirm-step.js';
 
 const SettingsQuery = graphql(`
   query MatchmakingSettingsForParticipant($eventId: ID!) {
@@ -72,11 +74,16 @@ const SendRequestMutation = graphql(`
 const RequestsQuery = graphql(`
   query MyMeetingRequests($eventId: ID!) {
     meetingRequests(eventId: $eventId) {
-      id status message createdAt expiresAt declineReason
+      id status message priority createdAt editedAt expiresAt declineReason
       proposedSlot { id startsAt endsAt }
       requester { accountId name organisation { name } }
       recipient { accountId name organisation { name } }
     }
+  }
+`);
+const UpdateRequestMutation = graphql(`
+  mutation UpdateMeetingRequest($id: ID!, $input: UpdateMeetingRequestInput!) {
+    updateMeetingRequest(id: $id, input: $input) { id message priority editedAt proposedSlot { id startsAt endsAt } }
   }
 `);
 const AcceptMutation = graphql(`
@@ -163,16 +170,50 @@ function slotLabel(at: string, zone: string) {
   return `${label.eventTime} ${label.eventZone}${label.viewerTime ? ` · ${label.viewerTime} ${label.viewerZone}` : ''}`;
 }
 
-/** Free common slots with someone, as options of a Select (labelled in the event zone). */
-function SlotPicker({ eventId, zone, withAccountId, value, onChange, label, allowAny }: {
-  eventId: string; zone: string; withAccountId: string; value: string; onChange: (v: string) => void; label: string; allowAny?: boolean;
+/**
+ * Free common slots with someone, as options of a Select (labelled in the event zone). `current`
+ * (a slot already proposed) stays among them even when it is not one of the next free ones.
+ */
+function SlotPicker({ eventId, zone, withAccountId, value, onChange, label, allowAny, anyLabel = m.matchmaking.anySlot, current, error }: {
+  eventId: string; zone: string; withAccountId: string; value: string; onChange: (v: string) => void; label: string;
+  allowAny?: boolean; anyLabel?: string; current?: { id: string; startsAt: string } | null; error?: string;
 }) {
   const [{ data, fetching }] = useQuery({ query: FindSlotsQuery, variables: { eventId, withAccountId }, requestPolicy: 'network-only' });
-  const options = (data?.findMeetingSlots ?? []).map((p) => ({ value: p.slot.id, label: `${slotLabel(p.slot.startsAt, zone)} · ${fmt(m.matchmaking.table, { number: p.tableNumber })}` }));
-  if (!fetching && !options.length && !allowAny) return <Text size="sm">{m.matchmaking.noSlots}</Text>;
+  const free = (data?.findMeetingSlots ?? []).map((p) => ({ id: p.slot.id, startsAt: p.slot.startsAt, label: `${slotLabel(p.slot.startsAt, zone)} · ${fmt(m.matchmaking.table, { number: p.tableNumber })}` }));
+  const slots = current && !free.some((s) => s.id === current.id)
+    ? [...free, { id: current.id, startsAt: current.startsAt, label: slotLabel(current.startsAt, zone) }].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+    : free;
+  if (!fetching && !slots.length && !allowAny) return <Text size="sm">{m.matchmaking.noSlots}</Text>;
   return (
-    <Select label={label} description={zone} value={value} onChange={(v) => onChange(v ?? '')} allowDeselect={false}
-      data={[...(allowAny ? [{ value: '', label: m.matchmaking.anySlot }] : []), ...options]} />
+    <Select label={label} description={zone} value={value} onChange={(v) => onChange(v ?? '')} allowDeselect={false} error={error}
+      data={[...(allowAny ? [{ value: '', label: anyLabel }] : []), ...slots.map((s) => ({ value: s.id, label: s.label }))]} />
+  );
+}
+
+/** What a request says, as typed: the same fields send a request and change a pending one. */
+interface RequestDraft { message: string; slotId: string; priority: string }
+/** The fields a request form shows, so an error about one not shown lands in the summary. */
+const requestFields = (pick: boolean) => (pick ? ['message', 'proposedSlotId', 'priority'] : ['message', 'priority']);
+const PRIORITIES = [1, 2, 3] as const;
+
+/** Message, a proposed time (only where participants pick slots) and the request's priority. */
+function RequestFields({ eventId, zone, withAccountId, pick, draft, onChange, errors, noSlotLabel, currentSlot }: {
+  eventId: string; zone: string; withAccountId: string; pick: boolean; draft: RequestDraft; onChange: (patch: Partial<RequestDraft>) => void;
+  errors: MappedErrors['fields']; noSlotLabel?: string; currentSlot?: { id: string; startsAt: string } | null;
+}) {
+  return (
+    <>
+      <Textarea label={m.matchmaking.message} value={draft.message} onChange={(e) => onChange({ message: e.currentTarget.value })} error={errors.message} autosize minRows={2} />
+      {pick && (
+        <SlotPicker eventId={eventId} zone={zone} withAccountId={withAccountId} value={draft.slotId} onChange={(slotId) => onChange({ slotId })} label={m.matchmaking.slot}
+          allowAny anyLabel={noSlotLabel} current={currentSlot} error={errors.proposedSlotId} />
+      )}
+      <Radio.Group label={m.matchmaking.priority} value={draft.priority} onChange={(priority) => onChange({ priority })} error={errors.priority}>
+        <Group gap="md" mt={4}>
+          {PRIORITIES.map((p) => <Radio key={p} value={String(p)} label={m.matchmaking.priorities[p]} />)}
+        </Group>
+      </Radio.Group>
+    </>
   );
 }
 
@@ -277,19 +318,17 @@ function People({ event }: { event: EventBasics }) {
 function RequestForm({ eventId, zone, person, pick }: { eventId: string; zone: string; person: { accountId: string; name: string }; pick: boolean }) {
   const { me } = useMe();
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState('');
-  const [slotId, setSlotId] = useState('');
+  const [draft, setDraft] = useState<RequestDraft>({ message: '', slotId: '', priority: '2' });
   const [result, send] = useMutation(SendRequestMutation);
   if (me?.id === person.accountId) return null;
   if (result.data) return <Text size="sm" role="status" fw={600}>{fmt(m.matchmaking.sent, { name: person.name })}</Text>;
   if (!open) return <Group><Button size="xs" variant="light" onClick={() => setOpen(true)} aria-label={fmt(m.matchmaking.requestWith, { name: person.name })}>{m.matchmaking.request}</Button></Group>;
-  const errors = toErrors(result.error, ['message', 'proposedSlotId']);
+  const errors = toErrors(result.error, requestFields(pick));
+  const input = { recipientId: person.accountId, message: draft.message.trim() || null, proposedSlotId: draft.slotId || null, priority: Number(draft.priority) };
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void send({ eventId, input: { recipientId: person.accountId, message: message.trim() || null, proposedSlotId: slotId || null } }); }}>
+    <form onSubmit={(e) => { e.preventDefault(); void send({ eventId, input }); }}>
       <Stack gap="xs">
-        <Textarea label={m.matchmaking.message} value={message} onChange={(e) => setMessage(e.currentTarget.value)} error={errors.fields.message} autosize minRows={2} />
-        {pick && <SlotPicker eventId={eventId} zone={zone} withAccountId={person.accountId} value={slotId} onChange={setSlotId} label={m.matchmaking.slot} allowAny />}
-        {errors.fields.proposedSlotId && <Text c="red" size="sm">{errors.fields.proposedSlotId}</Text>}
+        <RequestFields eventId={eventId} zone={zone} withAccountId={person.accountId} pick={pick} draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors.fields} />
         <ErrorSummary errors={errors.general} />
         <Group><Button type="submit" size="xs" loading={result.fetching}>{m.matchmaking.send}</Button></Group>
       </Stack>
@@ -415,9 +454,10 @@ function Requests({ event }: { event: EventBasics }) {
                 {other?.organisation && <Text size="sm" c="dimmed">{other.organisation.name}</Text>}
                 {r.message && <Text size="sm">“{r.message}”</Text>}
                 {r.proposedSlot && <Text size="sm"><EventTime at={r.proposedSlot.startsAt} zone={event.timeZone} /></Text>}
+                {r.editedAt && <Text size="sm" c="dimmed">{m.matchmaking.changed} <EventTime at={r.editedAt} zone={event.timeZone} /></Text>}
                 {r.declineReason && <Text size="sm">{r.declineReason}</Text>}
                 {r.status === 'PENDING' && (mineSent
-                  ? <CancelRequest id={r.id} onDone={() => refresh(network)} />
+                  ? <SentRequestActions eventId={event.id} zone={event.timeZone} request={r} pick={settings?.mode === 'PARTICIPANTS_PICK_SLOT'} onDone={() => refresh(network)} />
                   : <Respond eventId={event.id} zone={event.timeZone} request={r} pick={settings?.mode === 'PARTICIPANTS_PICK_SLOT'} onDone={() => refresh(network)} />)}
               </Stack>
             </Card>
@@ -434,13 +474,62 @@ function Requests({ event }: { event: EventBasics }) {
   );
 }
 
-function CancelRequest({ id, onDone }: { id: string; onDone: () => void }) {
-  const [result, cancel] = useMutation(CancelRequestMutation);
+interface SentRequest {
+  id: string; message?: string | null; priority: number;
+  proposedSlot?: { id: string; startsAt: string } | null;
+  recipient?: { accountId: string; name: string } | null;
+}
+
+/** A pending request one sent: change it in place, or withdraw it. */
+function SentRequestActions({ eventId, zone, pick, request, onDone }: { eventId: string; zone: string; pick: boolean; request: SentRequest; onDone: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const changeButton = useReturnFocus(editing);
+  const [cancelled, cancel] = useMutation(CancelRequestMutation);
+  if (editing) return <RequestEditor eventId={eventId} zone={zone} pick={pick} request={request} onClose={() => setEditing(false)} onDone={onDone} />;
   return (
     <>
-      <Group><Button size="xs" variant="default" loading={result.fetching} onClick={() => void cancel({ id }).then(onDone)}>{m.matchmaking.cancel}</Button></Group>
-      <ErrorSummary errors={toErrors(result.error).general} />
+      <Group gap="xs">
+        <Button ref={changeButton} size="xs" variant="light" aria-label={fmt(m.matchmaking.changeRequest, { name: request.recipient?.name ?? '—' })}
+          onClick={() => setEditing(true)}>{m.matchmaking.change}</Button>
+        <Button size="xs" variant="default" loading={cancelled.fetching} onClick={() => void cancel({ id: request.id }).then(onDone)}>{m.matchmaking.cancel}</Button>
+      </Group>
+      <ErrorSummary errors={toErrors(cancelled.error).general} />
     </>
+  );
+}
+
+/**
+ * Changes a pending request, prefilled with what it says now. Only what differs is sent (a field
+ * left out stays as it is); a refusal shows at its field and keeps what was typed.
+ */
+function RequestEditor({ eventId, zone, pick, request, onClose, onDone }: {
+  eventId: string; zone: string; pick: boolean; request: SentRequest; onClose: () => void; onDone: () => void;
+}) {
+  const [draft, setDraft] = useState<RequestDraft>({ message: request.message ?? '', slotId: request.proposedSlot?.id ?? '', priority: String(request.priority) });
+  const [result, update] = useMutation(UpdateRequestMutation);
+  // Without a picker (organisers place meetings) a proposal left from before stays as it is.
+  const picking = pick && !!request.recipient;
+  const errors = toErrors(result.error, requestFields(picking));
+  const title = fmt(m.matchmaking.changeRequest, { name: request.recipient?.name ?? '—' });
+  const submit = () => {
+    const input: UpdateMeetingRequestInput = {};
+    const message = draft.message.trim() || null;
+    if (message !== (request.message ?? null)) input.message = message;
+    const slotId = draft.slotId || null;
+    if (picking && slotId !== (request.proposedSlot?.id ?? null)) input.proposedSlotId = slotId;
+    if (Number(draft.priority) !== request.priority) input.priority = Number(draft.priority);
+    if (!Object.keys(input).length) return onClose();
+    void update({ id: request.id, input }).then((r) => { if (!r.error) { onClose(); onDone(); } });
+  };
+  return (
+    <form aria-label={title} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+      <Stack gap="xs">
+        <Text size="sm" fw={600}>{title}</Text>
+        <RequestFields eventId={eventId} zone={zone} withAccountId={request.recipient?.accountId ?? ''} pick={picking} draft={draft}
+          onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} errors={errors.fields} noSlotLabel={m.matchmaking.noProposedTime} currentSlot={request.proposedSlot} />
+        <EditorActions errors={errors.general} saving={result.fetching} onClose={onClose} />
+      </Stack>
+    </form>
   );
 }
 
