@@ -8,12 +8,13 @@ import { IdentityModule } from '../identity/index.js';
 import { JobsModule } from '../jobs/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
 import { NotificationsModule } from '../notifications/index.js';
+import { OutcomesModule } from '../outcomes/index.js';
 import { PRIVACY_CLOCK } from './privacy-clock.js';
 import { PrivacyRetentionWorker } from './privacy-retention.worker.js';
 import { PrivacyService } from './privacy.service.js';
 
 @Module({
-  imports: [IdentityModule, ConsentModule, EventsModule, AgendaModule, MatchmakingModule, NotificationsModule, CalendarModule, AuditModule],
+  imports: [IdentityModule, ConsentModule, EventsModule, AgendaModule, MatchmakingModule, NotificationsModule, OutcomesModule, CalendarModule, AuditModule],
   providers: [PrivacyService, { provide: PRIVACY_CLOCK, useValue: { now: () => new Date() } }],
   exports: [PrivacyService, PRIVACY_CLOCK],
 })

@@ -10,6 +10,7 @@ import { EventAccessService, EventsService, ParticipationsService } from '../eve
 import { AccountsService, type Actor } from '../identity/index.js';
 import { MatchmakingPersonalDataService } from '../matchmaking/index.js';
 import { NotificationKind, NotificationsPersonalDataService, NotificationsService } from '../notifications/index.js';
+import { OutcomesPersonalDataService } from '../outcomes/index.js';
 import { PRIVACY_CLOCK, type PrivacyClock } from './privacy-clock.js';
 import { PrivacyException } from './privacy.exception.js';
 
@@ -49,6 +50,7 @@ export class PrivacyService {
     private readonly matchmaking: MatchmakingPersonalDataService,
     private readonly agenda: AgendaPersonalDataService,
     private readonly notificationData: NotificationsPersonalDataService,
+    private readonly outcomes: OutcomesPersonalDataService,
     private readonly notifications: NotificationsService,
     private readonly calendarTokens: CalendarFeedTokensService,
     private readonly audit: AuditLogService,
@@ -63,11 +65,12 @@ export class PrivacyService {
     const events = await this.events.findByIds([...new Set(participations.map((p) => p.eventId))]);
     const eventNames = new Map(events.map((e) => [e.id, { name: e.name, slug: e.slug }]));
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [consents, matchmaking, agenda, notifications] = await Promise.all([
+      const [consents, matchmaking, agenda, notifications, outcomes] = await Promise.all([
         this.consents.listForAccount(manager, actor.accountId),
         this.matchmaking.exportFor(manager, actor.accountId),
         this.agenda.exportFor(manager, actor.accountId),
         this.notificationData.exportFor(manager, actor.accountId),
+        this.outcomes.exportFor(manager, actor.accountId),
       ]);
       await this.audit.record(manager, {
         eventId: null,
@@ -101,6 +104,7 @@ export class PrivacyService {
         matchmaking,
         agenda,
         notifications,
+        outcomes,
       };
     });
   }
@@ -134,6 +138,7 @@ export class PrivacyService {
       await this.matchmaking.erasePersonalData(manager, { accountId: actor.accountId });
       await this.agenda.erasePersonalData(manager, { accountId: actor.accountId, now });
       await this.notificationData.erasePersonalData(manager, { accountId: actor.accountId });
+      await this.outcomes.erasePersonalData(manager, { accountId: actor.accountId });
       await this.calendarTokens.revokeAllFor(manager, actor.accountId);
       await this.audit.record(manager, {
         eventId: null,
@@ -207,6 +212,7 @@ export class PrivacyService {
       await this.matchmaking.erasePersonalData(manager, { eventId });
       await this.agenda.erasePersonalData(manager, { eventId });
       await this.notificationData.erasePersonalData(manager, { eventId });
+      await this.outcomes.erasePersonalData(manager, { eventId });
       await manager.query(`UPDATE event_retention SET anonymised_at = now(), updated_at = now() WHERE event_id = $1`, [eventId]);
       await this.audit.record(manager, { eventId, actorAccountId: null, action: 'event.personal_data_anonymised', targetType: 'event', targetId: eventId });
       return true;

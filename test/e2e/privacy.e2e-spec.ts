@@ -87,6 +87,10 @@ describe('privacy: consent, export, erasure, retention', () => {
       await meetingBetween(t, event, anna, ben, event.slots[0].id, 1);
       const past = await meetingBetween(t, event, anna, cara, event.slots[1].id, 2);
       await t.db.query(`UPDATE meeting_slot SET starts_at = starts_at - interval '10 years', ends_at = ends_at - interval '10 years' WHERE id = $1`, [past.slot!.id]);
+      // Both sides' private feedback on the past meeting: Anna's is hers to export and erase, Cara's is not.
+      const FEEDBACK = `mutation($m: ID!, $i: MeetingFeedbackInput!) { giveMeetingFeedback(meetingId: $m, input: $i) { rating } }`;
+      await t.ok(FEEDBACK, { m: past.id, i: { rating: 5, expectedOutcome: 'PARTNERSHIP_LIKELY', note: 'Anna note: call about the lithium pilot' } }, anna.token);
+      await t.ok(FEEDBACK, { m: past.id, i: { rating: 4, expectedOutcome: 'FOLLOW_UP_PLANNED', note: 'Cara note: keep private' } }, cara.token);
       await t.ok(`mutation($id: ID!, $input: SendMeetingRequestInput!) { sendMeetingRequest(eventId: $id, input: $input) { id } }`, { id: event.eventId, input: { recipientId: cara.accountId, message: 'Hello Cara' } }, ben.token);
       // A future round table with one seat: Anna holds it, Ben waits.
       const [session] = await t.db.query(
@@ -111,8 +115,9 @@ describe('privacy: consent, export, erasure, retention', () => {
       expect(data.matchmaking.marketplaceEntries.map((e: any) => e.title)).toEqual(['Anna offers battery expertise']);
       expect(data.matchmaking.meetings).toHaveLength(2);
       expect(data.matchmaking.meetingRequests).toHaveLength(2);
+      expect(data.outcomes.feedback).toEqual([expect.objectContaining({ eventId: event.eventId, rating: 5, note: 'Anna note: call about the lithium pilot' })]);
       const text = JSON.stringify(data);
-      for (const foreign of ['Ben pitches', 'Cara pitches', 'Ben offers pumps', 'Hello Cara', ben.name, cara.name]) expect(text).not.toContain(foreign);
+      for (const foreign of ['Ben pitches', 'Cara pitches', 'Ben offers pumps', 'Hello Cara', 'Cara note', ben.name, cara.name]) expect(text).not.toContain(foreign);
 
       const rest = await fetch(`${t.baseUrl}/me/export.json`, { headers: { authorization: `Bearer ${anna.token}` } });
       expect(rest.status).toBe(200);
@@ -162,6 +167,12 @@ describe('privacy: consent, export, erasure, retention', () => {
       // Anna's future seat went to Ben, who waited for it.
       const seats = await t.db.query(`SELECT account_id, status FROM agenda_seat WHERE round_table_id = $1`, [roundTable]);
       expect(seats).toEqual([{ account_id: ben.accountId, status: 'SEATED' }]);
+      // Her private feedback note is gone, her rating still counts; Cara's note is hers and stays.
+      const feedback = await t.db.query(`SELECT account_id, rating, note FROM meeting_feedback WHERE account_id = ANY($1::uuid[]) ORDER BY rating DESC`, [[anna.accountId, cara.accountId]]);
+      expect(feedback).toEqual([
+        { account_id: anna.accountId, rating: 5, note: null },
+        { account_id: cara.accountId, rating: 4, note: 'Cara note: keep private' },
+      ]);
       // Others' data untouched.
       const [bens] = await t.db.query(`SELECT pitch FROM matchmaking_profile WHERE account_id = $1`, [ben.accountId]);
       expect(bens.pitch).toBe('Ben pitches water technology');
@@ -179,6 +190,15 @@ describe('privacy: consent, export, erasure, retention', () => {
       const recent = await matchmakingEvent(t);
       const p1 = await participant(t, oldEvent, 'Olli Oldtimer', { profile: { pitch: 'Olli pitch' }, offers: ['Olli offer'] });
       const p2 = await participant(t, recent, 'Rita Recent', { profile: { pitch: 'Rita pitch' } });
+      // A meeting at the old event, held, with a private feedback note.
+      const p3 = await participant(t, oldEvent, 'Otto Oldtimer');
+      const held = await meetingBetween(t, oldEvent, p1, p3, oldEvent.slots[0].id, 1);
+      await t.db.query(`UPDATE meeting_slot SET starts_at = starts_at - interval '10 years', ends_at = ends_at - interval '10 years' WHERE id = $1`, [held.slot!.id]);
+      await t.ok(
+        `mutation($m: ID!, $i: MeetingFeedbackInput!) { giveMeetingFeedback(meetingId: $m, input: $i) { rating } }`,
+        { m: held.id, i: { rating: 3, expectedOutcome: 'INFORMATION_EXCHANGE', note: 'Olli note' } },
+        p1.token,
+      );
       await t.db.query(`UPDATE event SET starts_on = '2023-04-25', ends_on = '2023-04-27' WHERE id = $1`, [oldEvent.eventId]);
 
       const SET = `mutation($id: ID!, $days: Int) { setEventRetention(eventId: $id, days: $days) { retentionDays anonymiseAfter anonymisedAt } }`;
@@ -199,7 +219,8 @@ describe('privacy: consent, export, erasure, retention', () => {
       const [old] = await t.db.query(`SELECT pitch FROM matchmaking_profile WHERE account_id = $1`, [p1.accountId]);
       expect(old.pitch).toBeNull();
       expect(await t.db.query(`SELECT 1 FROM marketplace_entry WHERE event_id = $1`, [oldEvent.eventId])).toHaveLength(0);
-      expect(await t.db.query(`SELECT 1 FROM participation WHERE event_id = $1`, [oldEvent.eventId])).toHaveLength(2);
+      expect(await t.db.query(`SELECT 1 FROM participation WHERE event_id = $1`, [oldEvent.eventId])).toHaveLength(3);
+      expect(await t.db.query(`SELECT rating, note FROM meeting_feedback WHERE meeting_id = $1`, [held.id])).toEqual([{ rating: 3, note: null }]);
       const [kept] = await t.db.query(`SELECT pitch FROM matchmaking_profile WHERE account_id = $1`, [p2.accountId]);
       expect(kept.pitch).toBe('Rita pitch');
       const [retention] = await t.db.query(`SELECT anonymised_at FROM event_retention WHERE event_id = $1`, [recent.eventId]);
