@@ -8,6 +8,7 @@ export { MaterialFilesSweeper } from './material-files.sweeper.js';
 export { MATERIAL_FILES_SWEEP_QUEUE } from './material-files.worker.js';
 export { MaterialsModule, MaterialsWorkerModule } from './materials.module.js';
 export { type MaterialsPack, MaterialsPackService } from './materials-pack.service.js';
+export { MaterialsPersonalDataService } from './materials-personal-data.service.js';
 export {
   type IncomingFile,
   type MaterialDownload,

@@ -7,6 +7,7 @@ import { MaterialEntity } from './entities/material.entity.js';
 import { MaterialVersionEntity } from './entities/material-version.entity.js';
 import { MaterialsSettingsEntity } from './entities/materials-settings.entity.js';
 import { MaterialFilesSweeper } from './material-files.sweeper.js';
+import { MaterialsPersonalDataService } from './materials-personal-data.service.js';
 import { MaterialFilesWorker } from './material-files.worker.js';
 import { MaterialsChasingService } from './materials-chasing.service.js';
 import { MaterialsPackService } from './materials-pack.service.js';
@@ -17,8 +18,8 @@ import { MATERIAL_STORAGE } from './storage/material-storage.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MaterialEntity, MaterialVersionEntity, MaterialsSettingsEntity]), EventsModule, AgendaModule],
-  providers: [materialStorageProvider, MaterialFilesSweeper, MaterialsService, MaterialsSettingsService, MaterialsChasingService, MaterialsPackService],
-  exports: [MATERIAL_STORAGE, MaterialFilesSweeper, MaterialsService, MaterialsSettingsService, MaterialsChasingService, MaterialsPackService],
+  providers: [materialStorageProvider, MaterialFilesSweeper, MaterialsService, MaterialsSettingsService, MaterialsChasingService, MaterialsPackService, MaterialsPersonalDataService],
+  exports: [MATERIAL_STORAGE, MaterialFilesSweeper, MaterialsService, MaterialsSettingsService, MaterialsChasingService, MaterialsPackService, MaterialsPersonalDataService],
 })
 export class MaterialsModule {}
 

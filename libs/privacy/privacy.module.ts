@@ -6,6 +6,7 @@ import { ConsentModule } from '../consent/index.js';
 import { EventsModule } from '../events/index.js';
 import { IdentityModule } from '../identity/index.js';
 import { JobsModule } from '../jobs/index.js';
+import { MaterialsModule } from '../materials/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
 import { NotificationsModule } from '../notifications/index.js';
 import { OutcomesModule } from '../outcomes/index.js';
@@ -14,7 +15,7 @@ import { PrivacyRetentionWorker } from './privacy-retention.worker.js';
 import { PrivacyService } from './privacy.service.js';
 
 @Module({
-  imports: [IdentityModule, ConsentModule, EventsModule, AgendaModule, MatchmakingModule, NotificationsModule, OutcomesModule, CalendarModule, AuditModule],
+  imports: [IdentityModule, ConsentModule, EventsModule, AgendaModule, MatchmakingModule, NotificationsModule, OutcomesModule, MaterialsModule, CalendarModule, AuditModule],
   providers: [PrivacyService, { provide: PRIVACY_CLOCK, useValue: { now: () => new Date() } }],
   exports: [PrivacyService, PRIVACY_CLOCK],
 })

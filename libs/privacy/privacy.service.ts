@@ -10,6 +10,7 @@ import { EventAccessService, EventsService, ParticipationsService } from '../eve
 import { AccountsService, type Actor } from '../identity/index.js';
 import { MatchmakingPersonalDataService } from '../matchmaking/index.js';
 import { NotificationKind, NotificationsPersonalDataService, NotificationsService } from '../notifications/index.js';
+import { MaterialsPersonalDataService } from '../materials/index.js';
 import { OutcomesPersonalDataService } from '../outcomes/index.js';
 import { PRIVACY_CLOCK, type PrivacyClock } from './privacy-clock.js';
 import { PrivacyException } from './privacy.exception.js';
@@ -51,6 +52,7 @@ export class PrivacyService {
     private readonly agenda: AgendaPersonalDataService,
     private readonly notificationData: NotificationsPersonalDataService,
     private readonly outcomes: OutcomesPersonalDataService,
+    private readonly materials: MaterialsPersonalDataService,
     private readonly notifications: NotificationsService,
     private readonly calendarTokens: CalendarFeedTokensService,
     private readonly audit: AuditLogService,
@@ -65,12 +67,13 @@ export class PrivacyService {
     const events = await this.events.findByIds([...new Set(participations.map((p) => p.eventId))]);
     const eventNames = new Map(events.map((e) => [e.id, { name: e.name, slug: e.slug }]));
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [consents, matchmaking, agenda, notifications, outcomes] = await Promise.all([
+      const [consents, matchmaking, agenda, notifications, outcomes, materials] = await Promise.all([
         this.consents.listForAccount(manager, actor.accountId),
         this.matchmaking.exportFor(manager, actor.accountId),
         this.agenda.exportFor(manager, actor.accountId),
         this.notificationData.exportFor(manager, actor.accountId),
         this.outcomes.exportFor(manager, actor.accountId),
+        this.materials.exportFor(manager, actor.accountId),
       ]);
       await this.audit.record(manager, {
         eventId: null,
@@ -105,6 +108,7 @@ export class PrivacyService {
         agenda,
         notifications,
         outcomes,
+        materials,
       };
     });
   }

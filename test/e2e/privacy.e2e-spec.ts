@@ -99,6 +99,13 @@ describe('privacy: consent, export, erasure, retention', () => {
       );
       const [table] = await t.db.query(`INSERT INTO agenda_round_table (session_id, topic, seats) VALUES ($1, 'Batteries', 1) RETURNING id`, [session.id]);
       roundTable = table.id;
+      // Slides Anna uploaded for it (rows only: the export lists materials, it does not carry files).
+      await t.db.query(
+        `WITH m AS (INSERT INTO material (event_id, session_id, title, owner_account_id, current_version) VALUES ($1, $2, 'Anna slides', $3, 1) RETURNING id)
+         INSERT INTO material_version (material_id, version, storage_key, file_name, file_type, content_type, size_bytes, sha256, uploaded_by)
+         SELECT id, 1, 'ab/' || gen_random_uuid(), 'anna-slides.pdf', 'PDF', 'application/pdf', 1234, repeat('a', 64), $3 FROM m`,
+        [event.eventId, session.id, anna.accountId],
+      );
       for (const p of [anna, ben]) {
         await t.ok(`mutation($s: ID!, $t: ID) { takeSeat(sessionId: $s, roundTableId: $t) { status } }`, { s: session.id, t: table.id }, p.token);
       }
@@ -115,6 +122,8 @@ describe('privacy: consent, export, erasure, retention', () => {
       expect(data.matchmaking.marketplaceEntries.map((e: any) => e.title)).toEqual(['Anna offers battery expertise']);
       expect(data.matchmaking.meetings).toHaveLength(2);
       expect(data.matchmaking.meetingRequests).toHaveLength(2);
+      expect(data.materials.owned).toEqual([expect.objectContaining({ eventId: event.eventId, title: 'Anna slides', currentVersion: 1 })]);
+      expect(data.materials.uploaded).toEqual([expect.objectContaining({ version: 1, fileName: 'anna-slides.pdf', sizeBytes: '1234' })]);
       expect(data.outcomes.feedback).toEqual([expect.objectContaining({ eventId: event.eventId, rating: 5, note: 'Anna note: call about the lithium pilot' })]);
       const text = JSON.stringify(data);
       for (const foreign of ['Ben pitches', 'Cara pitches', 'Ben offers pumps', 'Hello Cara', 'Cara note', ben.name, cara.name]) expect(text).not.toContain(foreign);
