@@ -25,8 +25,8 @@ export class AgendaException extends DomainException<AgendaReason> {
   static invalidTimes(message: string, field = 'input.endsAt') {
     return new AgendaException(ErrorKind.BAD_USER_INPUT, AgendaReason.INVALID_TIMES, message, { field });
   }
-  static outsideEvent(message: string, field = 'input.startsAt') {
-    return new AgendaException(ErrorKind.BAD_USER_INPUT, AgendaReason.OUTSIDE_EVENT, message, { field });
+  static outsideEvent(message: string, field: string, days: { startsOn: string; endsOn: string }) {
+    return new AgendaException(ErrorKind.BAD_USER_INPUT, AgendaReason.OUTSIDE_EVENT, message, { field, details: { ...days } });
   }
   static unknownRoom(id: string, field = 'input.roomId') {
     return new AgendaException(ErrorKind.BAD_USER_INPUT, AgendaReason.UNKNOWN_ROOM, `Room "${id}" is not a room of this event.`, { field });
@@ -46,16 +46,21 @@ export class AgendaException extends DomainException<AgendaReason> {
     return new AgendaException(ErrorKind.BAD_USER_INPUT, AgendaReason.UNKNOWN_ROUND_TABLE, `Round table "${id}" is not a table of this session.`, { field });
   }
   static nameTaken(what: string, name: string) {
-    return new AgendaException(ErrorKind.CONFLICT, AgendaReason.NAME_TAKEN, `This event already has a ${what} called "${name}".`, { field: 'input.name' });
+    return new AgendaException(ErrorKind.CONFLICT, AgendaReason.NAME_TAKEN, `This event already has a ${what} called "${name}".`, {
+      field: 'input.name',
+      details: { name },
+    });
   }
   static roomInUse(name: string) {
-    return new AgendaException(ErrorKind.CONFLICT, AgendaReason.ROOM_IN_USE, `Room "${name}" still has sessions; move them first.`);
+    return new AgendaException(ErrorKind.CONFLICT, AgendaReason.ROOM_IN_USE, `Room "${name}" still has sessions; move them first.`, { details: { name } });
   }
   static hardConflict(message: string, details: Record<string, unknown>) {
     return new AgendaException(ErrorKind.CONFLICT, AgendaReason.HARD_CONFLICT, message, { details });
   }
   static sessionNotOpen(title: string) {
-    return new AgendaException(ErrorKind.CONFLICT, AgendaReason.SESSION_NOT_OPEN, `"${title}" is not open for registration (it is not published, or cancelled).`);
+    return new AgendaException(ErrorKind.CONFLICT, AgendaReason.SESSION_NOT_OPEN, `"${title}" is not open for registration (it is not published, or cancelled).`, {
+      details: { title },
+    });
   }
   static notARoundTable() {
     return new AgendaException(ErrorKind.BAD_USER_INPUT, AgendaReason.NOT_A_ROUND_TABLE, 'Only round-table sessions have tables.', { field: 'roundTableId' });
@@ -70,6 +75,7 @@ export class AgendaException extends DomainException<AgendaReason> {
       ErrorKind.CONFLICT,
       AgendaReason.ALREADY_SEATED,
       waiting ? 'You are already on a waiting list of this session; leave it first.' : 'You already hold a seat in this session; leave it first.',
+      { details: { variant: waiting ? 'WAITING' : 'SEATED' } },
     );
   }
   static tableFull(table: string, keeping: 'seat' | 'place') {
@@ -77,7 +83,7 @@ export class AgendaException extends DomainException<AgendaReason> {
       ErrorKind.CONFLICT,
       AgendaReason.TABLE_FULL,
       `Every seat at "${table}" is taken; you keep your ${keeping === 'seat' ? 'seat' : 'place in line'} where you are.`,
-      { field: 'roundTableId' },
+      { field: 'roundTableId', details: { table } },
     );
   }
   static notSeated() {
@@ -86,6 +92,7 @@ export class AgendaException extends DomainException<AgendaReason> {
   static seatsBelowTaken(taken: number) {
     return new AgendaException(ErrorKind.CONFLICT, AgendaReason.SEATS_BELOW_TAKEN, `${taken} seats are already taken; the capacity cannot go below that.`, {
       field: 'input.seats',
+      details: { taken },
     });
   }
   static tableNotEmpty() {

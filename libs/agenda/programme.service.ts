@@ -309,6 +309,7 @@ export class ProgrammeService {
     );
     if (hard.length) {
       throw AgendaException.hardConflict(`"${session.title}" cannot be published as planned: ${hard.map((c) => c.message).join(' ')}`, {
+        title: session.title,
         conflicts: hard.map((c) => ({ kind: c.kind, sessionIds: c.sessionIds, accountId: c.accountId, roomId: c.roomId })),
       });
     }
@@ -379,6 +380,7 @@ export class ProgrammeService {
       throw AgendaException.outsideEvent(
         `${describeSpan(startsAt, endsAt, event.timeZone)} (${event.timeZone}) lies outside the event's days, ${event.startsOn} to ${event.endsOn}.`,
         startsAt < bounds.start ? 'input.startsAt' : 'input.endsAt',
+        { startsOn: event.startsOn, endsOn: event.endsOn },
       );
     }
     const roomId = input.roomId ?? null;

@@ -15,14 +15,17 @@ export enum EventsReason {
 
 export class EventsException extends DomainException<EventsReason> {
   static slugTaken(slug: string) {
-    return new EventsException(ErrorKind.CONFLICT, EventsReason.SLUG_TAKEN, `Another event already uses the address "${slug}".`, { field: 'slug' });
+    return new EventsException(ErrorKind.CONFLICT, EventsReason.SLUG_TAKEN, `Another event already uses the address "${slug}".`, {
+      field: 'slug',
+      details: { slug },
+    });
   }
   static invalidSlug(slug: string) {
     return new EventsException(
       ErrorKind.BAD_USER_INPUT,
       EventsReason.INVALID_SLUG,
       `"${slug}" is not a valid event address: use lower-case letters, digits and single hyphens (at most 80 characters).`,
-      { field: 'slug' },
+      { field: 'slug', details: { slug } },
     );
   }
   static invalidTimeZone(zone: string) {
@@ -30,7 +33,7 @@ export class EventsException extends DomainException<EventsReason> {
       ErrorKind.BAD_USER_INPUT,
       EventsReason.INVALID_TIME_ZONE,
       `"${zone}" is not an IANA time zone; use a name such as Europe/Helsinki.`,
-      { field: 'timeZone' },
+      { field: 'timeZone', details: { zone } },
     );
   }
   static invalidDates(message: string, field: string) {
@@ -48,12 +51,12 @@ export class EventsException extends DomainException<EventsReason> {
   static lastOrganiser() {
     return new EventsException(ErrorKind.CONFLICT, EventsReason.LAST_ORGANISER, 'An event must keep at least one approved organiser.');
   }
-  static importTooLarge(limitBytes: number) {
+  static importTooLarge(limitBytes: number, maxRows: number) {
     return new EventsException(
       ErrorKind.BAD_USER_INPUT,
       EventsReason.IMPORT_TOO_LARGE,
-      `The file is larger than the import limit of ${Math.round(limitBytes / 1024)} KiB (or 5,000 rows); split it.`,
-      { field: 'csv' },
+      `The file is larger than the import limit of ${Math.round(limitBytes / 1024)} KiB (or ${maxRows.toLocaleString('en-GB')} rows); split it.`,
+      { field: 'csv', details: { limitBytes, maxRows } },
     );
   }
   static importMalformed(message: string) {

@@ -101,7 +101,7 @@ export class ParticipantImportService {
     const mode = options.mode ?? ImportMode.ALL_OR_NOTHING;
     const dryRun = options.dryRun ?? false;
     await this.access.requireOrganiser(actor, eventId);
-    if (Buffer.byteLength(csv ?? '', 'utf8') > this.config.importMaxBytes) throw EventsException.importTooLarge(this.config.importMaxBytes);
+    if (Buffer.byteLength(csv ?? '', 'utf8') > this.config.importMaxBytes) throw EventsException.importTooLarge(this.config.importMaxBytes, MAX_ROWS);
 
     const { rows, results } = this.parse(csv);
     const anyRejected = () => results.some((r) => r.outcome === ImportRowOutcome.REJECTED);
@@ -144,7 +144,7 @@ export class ParticipantImportService {
     } catch (error) {
       throw EventsException.importMalformed(`The CSV could not be read: ${(error as Error).message}`);
     }
-    if (records.length > MAX_ROWS) throw EventsException.importTooLarge(this.config.importMaxBytes);
+    if (records.length > MAX_ROWS) throw EventsException.importTooLarge(this.config.importMaxBytes, MAX_ROWS);
     const header = Object.keys(records[0] ?? {});
     const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
     if (records.length === 0) throw EventsException.importMalformed('The CSV has no rows; the first line must name the columns.');

@@ -51,7 +51,7 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
       ErrorKind.BAD_USER_INPUT,
       MatchmakingReason.UNKNOWN_TERM,
       `"${value}" is not in this event's list of ${field}${allowed.length ? ` (${allowed.join(', ')})` : ' (the organisers have defined none yet)'}.`,
-      { field, details: { allowed } },
+      { field, details: { value, allowed } },
     );
   }
   static notTakingPart(whose: 'you' | 'them', field = 'recipientId') {
@@ -61,7 +61,7 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
       whose === 'you'
         ? 'Join matchmaking first (set "takingPart" in your matchmaking profile).'
         : 'This person does not take part in matchmaking.',
-      { field },
+      { field, details: { variant: whose === 'you' ? 'YOU' : 'THEM' } },
     );
   }
   static unknownPerson(field: string, id: string) {
@@ -93,17 +93,18 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
       ErrorKind.CONFLICT,
       MatchmakingReason.MEETING_LIMIT_REACHED,
       `${who} already ${who === 'You' ? 'have' : 'has'} the maximum of ${limit} meetings for this event.`,
-      { details: { limit } },
+      { details: { limit, variant: who === 'You' ? 'YOU' : 'OTHER' } },
     );
   }
   static closed(opensAt: Date | null, closesAt: Date | null) {
+    const hasClosed = !!closesAt && closesAt.getTime() <= Date.now();
     return new MatchmakingException(
       ErrorKind.CONFLICT,
       MatchmakingReason.MATCHMAKING_CLOSED,
-      closesAt && closesAt.getTime() <= Date.now()
+      hasClosed
         ? `Meeting requests closed at ${closesAt.toISOString()}.`
         : `Meeting requests open at ${opensAt?.toISOString() ?? 'a time the organisers have not set'}.`,
-      { details: { opensAt: opensAt?.toISOString() ?? null, closesAt: closesAt?.toISOString() ?? null } },
+      { details: { opensAt: opensAt?.toISOString() ?? null, closesAt: closesAt?.toISOString() ?? null, variant: hasClosed ? 'CLOSED' : 'NOT_YET_OPEN' } },
     );
   }
   static slotOutsideWindows(field: string, slotId: string) {
@@ -119,7 +120,7 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
       ErrorKind.BAD_USER_INPUT,
       MatchmakingReason.TABLE_OUT_OF_RANGE,
       `Table ${tableNumber} does not exist: this event has tables 1 to ${tableCount}.`,
-      { field: 'tableNumber', details: { tableCount } },
+      { field: 'tableNumber', details: { tableNumber, tableCount } },
     );
   }
   static participantBusy(name: string, accountId: string, slot: { id: string; startsAt: Date }) {
@@ -127,7 +128,7 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
       ErrorKind.CONFLICT,
       MatchmakingReason.PARTICIPANT_BUSY,
       `${name} already has a meeting in the slot starting ${slot.startsAt.toISOString()}.`,
-      { field: 'slotId', details: { accountId, slotId: slot.id, startsAt: slot.startsAt.toISOString() } },
+      { field: 'slotId', details: { name, accountId, slotId: slot.id, startsAt: slot.startsAt.toISOString() } },
     );
   }
   static tableTaken(tableNumber: number, slot: { id: string; startsAt: Date }) {
@@ -151,7 +152,7 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
       ErrorKind.CONFLICT,
       MatchmakingReason.PARTICIPANT_UNAVAILABLE,
       `${name} is not available in the slot starting ${slot.startsAt.toISOString()}: ${reason}.`,
-      { field: 'slotId', details: { accountId, reason, slotId: slot.id } },
+      { field: 'slotId', details: { name, accountId, reason, slotId: slot.id, startsAt: slot.startsAt.toISOString() } },
     );
   }
   static slotsChosenByOrganiser() {

@@ -17,7 +17,12 @@ export class OutcomesException extends DomainException<OutcomesReason> {
     return new OutcomesException(ErrorKind.CONFLICT, OutcomesReason.NOT_BOOKED, 'This meeting is cancelled or has no slot and table, so it cannot be held.');
   }
   static notHeldYet(startsAt: Date) {
-    return new OutcomesException(ErrorKind.CONFLICT, OutcomesReason.MEETING_NOT_HELD_YET, `This meeting starts at ${startsAt.toISOString()}; report on it once it has started.`);
+    return new OutcomesException(
+      ErrorKind.CONFLICT,
+      OutcomesReason.MEETING_NOT_HELD_YET,
+      `This meeting starts at ${startsAt.toISOString()}; report on it once it has started.`,
+      { details: { startsAt: startsAt.toISOString() } },
+    );
   }
   static notASide() {
     return new OutcomesException(ErrorKind.FORBIDDEN, OutcomesReason.NOT_A_SIDE, 'Only the two people of a meeting give feedback on it.');

@@ -1,5 +1,11 @@
 // The web app's mapping of GraphQL errors to messages (apps/web/src/lib/api-errors.ts).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { en } from '../../apps/web/src/i18n/en.js';
+import { fi } from '../../apps/web/src/i18n/fi.js';
 import { type ErrorMessages, mapApiErrors, messageFor } from '../../apps/web/src/lib/api-errors.js';
+import { browserZone, timeLabel } from '../../apps/web/src/lib/time-display.js';
 
 const messages: ErrorMessages = {
   codes: { UNAUTHENTICATED: 'Please sign in again.', FORBIDDEN: 'Not allowed.', NOT_FOUND: 'Not found.' },
@@ -59,5 +65,140 @@ describe('web API error mapping', () => {
   it('falls back to the server message, then a generic one, for unknown codes', () => {
     expect(messageFor({ message: 'Odd.', extensions: { code: 'SOMETHING_NEW' } }, messages)).toBe('Odd.');
     expect(messageFor({ message: '', extensions: {} }, messages)).toBe('Something went wrong.');
+  });
+});
+
+const english: ErrorMessages = { ...en.errors, locale: 'en-GB' };
+const finnish: ErrorMessages = { ...fi.errors, locale: 'fi-FI' };
+const MB = 1024 * 1024;
+
+describe('reason texts with the facts the server gives', () => {
+  it('fills a size, a number and a name in the reader\'s language', () => {
+    const tooLarge = { message: 'The file is larger than this event\'s limit of 12.3 MB.', extensions: { code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE', field: 'file', details: { maxBytes: 12.34 * MB } } };
+    expect(messageFor(tooLarge, english)).toBe('The file is larger than this event\'s limit of 12.3 MB.');
+    expect(messageFor(tooLarge, finnish)).toMatch(/^Tiedosto on suurempi kuin tämän tapahtuman enimmäiskoko 12,3\sMt\.$/);
+    const seats = { message: '1500 seats are already taken; the capacity cannot go below that.', extensions: { code: 'CONFLICT', reason: 'SEATS_BELOW_TAKEN', details: { taken: 1500 } } };
+    expect(messageFor(seats, english)).toBe('1,500 seats are already taken; the number of seats cannot go below that.');
+    expect(messageFor(seats, finnish)).toMatch(/^Paikkoja on jo varattu 1\s500, joten/);
+    const room = { message: 'Room "Aurora" still has sessions; move them first.', extensions: { code: 'CONFLICT', reason: 'ROOM_IN_USE', details: { name: 'Aurora' } } };
+    expect(messageFor(room, finnish)).toBe('Salissa ”Aurora” on vielä istuntoja; siirrä ne ensin.');
+  });
+
+  it('writes an instant as a date and time in the event\'s zone when the page gives it, else in the reader\'s', () => {
+    const busy = {
+      message: 'Aino Virtanen already has a meeting in the slot starting 2026-05-12T09:00:00.000Z.',
+      extensions: { code: 'CONFLICT', reason: 'PARTICIPANT_BUSY', field: 'slotId', details: { name: 'Aino Virtanen', startsAt: '2026-05-12T09:00:00.000Z' } },
+    };
+    const inEvent = messageFor(busy, { ...finnish, timeZone: 'Europe/Helsinki' });
+    expect(inEvent).toMatch(/^Henkilöllä Aino Virtanen on jo tapaaminen ajankohtana ti 12\.5\. klo 12\.00 Helsinki \(UTC\+3\)/);
+    const own = timeLabel('2026-05-12T09:00:00.000Z', browserZone(), browserZone(), { locale: 'en-GB' });
+    expect(messageFor(busy, english)).toBe(`Aino Virtanen already has a meeting at ${own.eventTime} ${own.eventZone}.`);
+  });
+
+  it('writes a list, a day, a wait and the field', () => {
+    const type = { message: 'EXE', extensions: { code: 'BAD_USER_INPUT', reason: 'TYPE_NOT_ALLOWED', details: { type: 'MP4', allowed: ['PDF', 'PPTX'] } } };
+    expect(messageFor(type, english)).toBe('MP4 files are not accepted for this event; allowed: PDF, PPTX.');
+    const slots = { startsAt: ['2026-05-12T09:00:00.000Z', '2026-05-12T09:30:00.000Z'], meetings: 2 };
+    const inUse = { message: 'x', extensions: { code: 'CONFLICT', reason: 'SLOTS_IN_USE', details: { slots: slots.startsAt.map((startsAt) => ({ startsAt, meetings: slots.meetings })) } } };
+    expect(messageFor(inUse, { ...english, timeZone: 'Europe/Helsinki' })).toContain('(starting Tue 12 May, 12:00; Tue 12 May, 12:30 Helsinki (EEST))');
+    const outside = { message: 'x', extensions: { code: 'BAD_USER_INPUT', reason: 'OUTSIDE_EVENT', details: { startsOn: '2026-05-12', endsOn: '2026-05-13' } } };
+    expect(messageFor(outside, english)).toBe('The session must lie within the event\'s days, Tue 12 May 2026 to Wed 13 May 2026.');
+    const locked = { message: 'x', extensions: { code: 'TOO_MANY_REQUESTS', reason: 'LOGIN_LOCKED', details: { retryAfterSeconds: 900 } } };
+    expect(messageFor(locked, finnish)).toBe('Liian monta epäonnistunutta kirjautumisyritystä. Odota 15 minuuttia ja yritä uudelleen.');
+    expect(messageFor({ ...locked, extensions: { ...locked.extensions, details: { retryAfterSeconds: 30 } } }, english)).toBe('Too many failed sign-ins; wait 30 seconds and try again.');
+    const withField: ErrorMessages = { ...messages, reasons: { ODD: 'Check {field}.' } };
+    expect(messageFor({ message: 'x', extensions: { code: 'BAD_USER_INPUT', reason: 'ODD', field: 'input.title' } }, withField)).toBe('Check title.');
+  });
+
+  it('chooses the wording of the server\'s case, and the general one when there is no such text', () => {
+    const closed = (variant?: string) => ({
+      message: 'Meeting requests closed at 2026-05-01T09:00:00.000Z.',
+      extensions: { code: 'CONFLICT', reason: 'MATCHMAKING_CLOSED', details: { opensAt: null, closesAt: '2026-05-01T09:00:00.000Z', ...(variant ? { variant } : {}) } },
+    });
+    expect(messageFor(closed('CLOSED'), { ...english, timeZone: 'UTC' })).toMatch(/^Meeting requests closed at Fri 1 May, 09:00 UTC/);
+    expect(messageFor(closed(), finnish)).toBe('Tapaamispyyntöjä ei voi lähettää juuri nyt.');
+    expect(messageFor(closed('SOMETHING_NEW'), english)).toBe('Meeting requests are not open at the moment.');
+  });
+
+  it('falls back to the server\'s message when a fact the text names is missing or cannot be shown, never showing "{x}"', () => {
+    const server = 'The file is larger than this event\'s limit of 12.3 MB.';
+    expect(messageFor({ message: server, extensions: { code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE' } }, finnish)).toBe(server);
+    expect(messageFor({ message: server, extensions: { code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE', details: { maxBytes: null } } }, finnish)).toBe(server);
+    // Opening time not set: the server words that case itself.
+    const notSet = { message: 'Meeting requests open at a time the organisers have not set.', extensions: { code: 'CONFLICT', reason: 'MATCHMAKING_CLOSED', details: { opensAt: null, closesAt: null, variant: 'NOT_YET_OPEN' } } };
+    expect(messageFor(notSet, finnish)).toBe('Meeting requests open at a time the organisers have not set.');
+    const list = { message: 'Allowed: none.', extensions: { code: 'BAD_USER_INPUT', reason: 'TYPE_NOT_RECOGNISED', details: { allowed: [] } } };
+    expect(messageFor(list, finnish)).toBe('Allowed: none.');
+    const unknown: ErrorMessages = { ...messages, reasons: { ODD: 'Not {what}.' } };
+    expect(messageFor({ message: 'Odd indeed.', extensions: { code: 'FORBIDDEN', reason: 'ODD', details: { other: 1 } } }, unknown)).toBe('Odd indeed.');
+    // No server message either: the text of the code.
+    expect(messageFor({ message: '', extensions: { code: 'FORBIDDEN', reason: 'ODD' } }, unknown)).toBe('Not allowed.');
+  });
+
+  it('speaks Finnish for the reasons people meet most', () => {
+    const fin = (reason: string, code = 'CONFLICT', details?: Record<string, unknown>) => messageFor({ message: 'English.', extensions: { code, reason, ...(details ? { details } : {}) } }, finnish);
+    expect(fin('DUPLICATE_REQUEST')).toBe('Näiden kahden henkilön välillä on jo avoin pyyntö tai hyväksytty tapaaminen.');
+    expect(fin('MEETING_LIMIT_REACHED', 'CONFLICT', { limit: 8, variant: 'YOU' })).toBe('Sinulla on jo tämän tapahtuman enimmäismäärä tapaamisia (8).');
+    expect(fin('TABLE_FULL', 'CONFLICT', { table: 'Vety' })).toBe('Pöydän ”Vety” kaikki paikat on varattu; pidät nykyisen paikkasi tai sijasi jonossa.');
+    expect(fin('SLUG_TAKEN', 'CONFLICT', { slug: 'cmr-2026' })).toBe('Toinen tapahtuma käyttää jo osoitetta ”cmr-2026”.');
+    expect(fin('WEAK_PASSWORD', 'BAD_USER_INPUT')).toBe('Salasanassa on oltava vähintään 10 merkkiä.');
+    // The texts that were there before keep their wording.
+    expect(fin('INVALID_CREDENTIALS', 'UNAUTHENTICATED')).toBe('Sähköposti tai salasana on väärin.');
+  });
+});
+
+/**
+ * Reasons without a text of their own, each for a reason: the server words them at each call site
+ * (a single text would lose what it says), or the web app never shows them.
+ */
+const WITHOUT_TEXT: Record<string, string> = {
+  INVALID_INPUT: 'worded at each of many call sites (lengths, formats, unknown values)',
+  NOT_ALLOWED: 'worded at each call site; the translated FORBIDDEN text is shown',
+  NOT_FOUND: 'worded at each call site; the translated NOT_FOUND text is shown',
+  CONFLICT: 'worded at each call site',
+  INVALID_SETTINGS: 'worded at each call site of the matchmaking and materials settings',
+  INVALID_TEMPLATE: 'worded at each call site of the e-mail templates',
+  INVALID_REMINDER_RULE: 'worded at each call site of the reminder rules',
+  FEED_NOT_FOUND: 'read by calendar apps, never by the web app',
+  INVALID_UNSUBSCRIBE_TOKEN: 'answered by the unsubscribe page the e-mail link opens, not the web app',
+  RANGE_NOT_SATISFIABLE: 'the web app downloads whole files, never ranges',
+};
+
+/** Reasons sent from outside the libs' exception files (the API's input check). */
+const OTHER_REASONS = ['INVALID_CHARACTERS'];
+
+/** Every value of every "…Reason" string enum in the exception files of libs (libs/<domain>/*.exception.ts), read from the source. */
+function reasonsOfTheApi(): string[] {
+  const libs = join(process.cwd(), 'libs');
+  const files = readdirSync(libs, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) => readdirSync(join(libs, dir.name)).filter((name) => name.endsWith('.exception.ts')).map((name) => join(libs, dir.name, name)));
+  const reasons = new Set<string>();
+  for (const path of files) {
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      if (!ts.isEnumDeclaration(statement) || !statement.name.text.endsWith('Reason')) continue;
+      for (const member of statement.members) {
+        if (member.initializer && ts.isStringLiteral(member.initializer)) reasons.add(member.initializer.text);
+      }
+    }
+  }
+  return [...reasons].sort();
+}
+
+describe('the reason catalogue', () => {
+  const reasons = reasonsOfTheApi();
+
+  it('has a text for every reason the API can send, apart from the listed ones', () => {
+    expect(reasons.length).toBeGreaterThan(90);
+    expect(reasons).toEqual(expect.arrayContaining(['FILE_TOO_LARGE', 'MATCHMAKING_CLOSED', 'INVALID_CREDENTIALS', 'INVALID_INPUT']));
+    const missing = reasons.filter((reason) => !en.errors.reasons[reason] && !(reason in WITHOUT_TEXT));
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps its lists honest: no text for a reason the API does not send, and no listed reason that has one', () => {
+    const known = new Set([...reasons, ...OTHER_REASONS]);
+    expect(Object.keys(en.errors.reasons).filter((key) => !known.has(key.split('.')[0]!))).toEqual([]);
+    expect(Object.keys(WITHOUT_TEXT).filter((reason) => !known.has(reason) || en.errors.reasons[reason])).toEqual([]);
   });
 });

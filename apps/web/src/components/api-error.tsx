@@ -1,14 +1,16 @@
 import { Alert } from '@mantine/core';
 import { type CombinedError } from 'urql';
-import { m } from '../i18n/index.js';
-import { mapApiErrors, type MappedErrors } from '../lib/api-errors.js';
+import { locale, m } from '../i18n/index.js';
+import { type ErrorMessages, mapApiErrors, type MappedErrors } from '../lib/api-errors.js';
 
-const messages = {
+/** The error texts of the chosen language (this module loads with the pages, after the language is chosen). */
+export const errorMessages: ErrorMessages = {
   codes: m.errors.codes,
   reasons: m.errors.reasons,
   network: m.errors.network,
   unknown: m.errors.unknown,
   internal: m.errors.internal,
+  locale,
 };
 
 /** The errors of one request, split into per-field and general messages. */
@@ -16,7 +18,7 @@ export function toErrors(error: CombinedError | undefined, formFields?: readonly
   if (!error) return { fields: {}, general: [] };
   return mapApiErrors(
     error.graphQLErrors.map((e) => ({ message: e.message, extensions: e.extensions })),
-    messages,
+    errorMessages,
     { formFields, networkError: !!error.networkError },
   );
 }

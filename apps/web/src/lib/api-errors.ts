@@ -1,5 +1,7 @@
 // Pure mapping of GraphQL errors (extensions.code / field / reason) to messages shown next to the
 // field or action they concern. Unit-tested by Jest (test/web); messages come from the i18n files.
+import { fileSizeLabel } from './number-display.js';
+import { browserZone, dateRangeLabel, timeLabel } from './time-display.js';
 
 export interface ApiErrorLike {
   message: string;
@@ -9,12 +11,20 @@ export interface ApiErrorLike {
 export interface ErrorMessages {
   /** By extensions.code: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT, ... */
   codes: Record<string, string>;
-  /** By extensions.reason, when a friendlier text exists than the server's. */
+  /**
+   * By extensions.reason, in the reader's language. A text may name facts of extensions.details as
+   * {placeholders} ({field} is the input field); a reason the server words per case
+   * (details.variant) may also have a text keyed "REASON.VARIANT".
+   */
   reasons: Record<string, string>;
   network: string;
   unknown: string;
   /** Template with {id} for the request id of an internal error. */
   internal: string;
+  /** How numbers, sizes and times in reason texts are written; en-GB when absent. */
+  locale?: string;
+  /** The event's time zone, when the page has one: instants are shown in it, with the reader's own time beside. */
+  timeZone?: string;
 }
 
 export interface MappedErrors {
@@ -36,13 +46,90 @@ export function messageFor(error: ApiErrorLike, messages: ErrorMessages): string
   const ext = error.extensions ?? {};
   const code = typeof ext.code === 'string' ? ext.code : '';
   const reason = typeof ext.reason === 'string' ? ext.reason : '';
-  if (reason && messages.reasons[reason]) return messages.reasons[reason];
+  const text = reason ? reasonText(reason, ext, messages) : null;
+  if (text) return text;
+  // The catalogue has a text but the server left out a fact it names: the server's own words have it.
+  if (text === '' && error.message) return error.message;
   if (code === 'INTERNAL_SERVER_ERROR') {
     const id = typeof ext.requestId === 'string' ? ext.requestId : '';
     return messages.internal.replace('{id}', id || '—');
   }
   if (SPECIFIC.has(code) && error.message) return error.message;
   return messages.codes[code] ?? (error.message || messages.unknown);
+}
+
+/**
+ * The catalogue's text for a reason with its {placeholders} filled; null when the catalogue has none,
+ * '' when a placeholder has no usable value (so no "{x}" is ever shown).
+ */
+function reasonText(reason: string, ext: Record<string, unknown>, messages: ErrorMessages): string | null {
+  const details = isRecord(ext.details) ? ext.details : {};
+  const variant = typeof details.variant === 'string' ? details.variant : '';
+  const template = (variant && messages.reasons[`${reason}.${variant}`]) || messages.reasons[reason];
+  if (!template) return null;
+  const values: Record<string, unknown> = { ...details, field: fieldName(ext.field) ?? undefined };
+  let complete = true;
+  const text = template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = Object.hasOwn(values, key) ? detailText(key, values[key], messages) : null;
+    if (value === null) complete = false;
+    return value ?? '';
+  });
+  return complete ? text : '';
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * One fact of extensions.details written for the reader, or null when it cannot be shown. By its
+ * key: "…Bytes" is a file size, "…Seconds" a wait; by its value: an ISO instant is a date and time,
+ * an ISO date a day, a list its items (a list of slots or meetings their start times).
+ */
+function detailText(key: string, value: unknown, messages: ErrorMessages): string | null {
+  const locale = messages.locale ?? 'en-GB';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    if (/Bytes$/.test(key)) return fileSizeLabel(value, locale);
+    if (/Seconds$/.test(key)) {
+      // A wait of minutes reads better in minutes: "15 minutes", not "900 seconds".
+      const [amount, unit] = value >= 120 ? [Math.ceil(value / 60), 'minute'] : [Math.ceil(value), 'second'];
+      return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
+    }
+    return new Intl.NumberFormat(locale).format(value);
+  }
+  if (typeof value === 'string') {
+    if (isInstant(value)) return instantsText([value], messages);
+    if (ISO_DATE.test(value)) return dateRangeLabel(value, value, locale);
+    return value.trim() ? value : null;
+  }
+  if (Array.isArray(value) && value.length) {
+    const items: unknown[] = value.map((item) => (isRecord(item) ? item.startsAt : item));
+    if (items.every(isInstant)) return instantsText(items as string[], messages);
+    const texts = items.map((item) => detailText(key, item, messages));
+    return texts.every((text) => text !== null) ? texts.join(', ') : null;
+  }
+  return null;
+}
+
+function isInstant(value: unknown): boolean {
+  return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * "Tue 12 May, 12:00 Helsinki (EEST)", with the reader's own time beside it when the page gave the
+ * event's zone and the reader is elsewhere; several instants share one zone name:
+ * "Tue 12 May, 12:00; Tue 12 May, 12:30 Helsinki (EEST)".
+ */
+function instantsText(isos: string[], messages: ErrorMessages): string {
+  const zone = messages.timeZone ?? browserZone();
+  const labels = isos.map((iso) => timeLabel(iso, zone, browserZone(zone), { locale: messages.locale ?? 'en-GB' }));
+  const [first] = labels;
+  if (labels.length > 1) return `${labels.map((label) => label.eventTime).join('; ')} ${first.eventZone}`;
+  return `${first.eventTime} ${first.eventZone}${first.viewerTime ? ` · ${first.viewerTime} ${first.viewerZone}` : ''}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,10 +1,10 @@
 // Uploads a file to the REST materials endpoints with XMLHttpRequest, whose upload events give the
-// progress bar (fetch has none). Errors come back as {error: {code, reason, message, field}}.
+// progress bar (fetch has none). Errors come back as {error: {code, reason, message, field, details}}.
 import { tokenStore } from '../client.js';
 
 export interface UploadError {
   message: string;
-  extensions: { code?: string; reason?: string; field?: string };
+  extensions: { code?: string; reason?: string; field?: string; details?: Record<string, unknown> };
 }
 
 export function uploadFile(
@@ -30,8 +30,9 @@ export function uploadFile(
         resolve({ ok: true, body: xhr.response });
         return;
       }
-      const err = (xhr.response as { error?: { code?: string; reason?: string; message?: string; field?: string } } | null)?.error;
-      resolve({ ok: false, error: { message: err?.message ?? `HTTP ${xhr.status}`, extensions: { code: err?.code ?? (xhr.status === 413 ? 'BAD_USER_INPUT' : undefined), reason: err?.reason, field: err?.field } } });
+      const err = (xhr.response as { error?: { code?: string; reason?: string; message?: string; field?: string; details?: Record<string, unknown> } } | null)?.error;
+      const extensions = { code: err?.code ?? (xhr.status === 413 ? 'BAD_USER_INPUT' : undefined), reason: err?.reason, field: err?.field, details: err?.details };
+      resolve({ ok: false, error: { message: err?.message ?? `HTTP ${xhr.status}`, extensions } });
     };
     xhr.onerror = () => resolve({ ok: false, error: { message: '', extensions: { code: 'NETWORK' } } });
     xhr.send(form);

@@ -1,7 +1,7 @@
 import { Accordion, Badge, Button, Checkbox, Code, Fieldset, Group, NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
-import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { ErrorSummary, errorMessages, toErrors } from '../components/api-error.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
@@ -37,7 +37,6 @@ type Rule = OrganiserReminderRulesQuery['reminderRules'][number];
 const REMINDER_KINDS: ReminderKind[] = ['MEETING', 'SESSION_ATTENDING', 'SESSION_SPEAKING', 'MATCHMAKING_OPENS', 'MATCHMAKING_CLOSES'];
 type Unit = 'MINUTES' | 'HOURS' | 'DAYS';
 const UNIT_MINUTES: Record<Unit, number> = { MINUTES: 1, HOURS: 60, DAYS: 1440 };
-const errorTexts = { codes: m.errors.codes, reasons: m.errors.reasons, network: m.errors.network, unknown: m.errors.unknown, internal: m.errors.internal };
 
 export function NotificationSettingsPage() {
   return <EventPage title={m.notificationSettings.title}>{(event) => <NotificationSettings event={event} />}</EventPage>;
@@ -186,10 +185,10 @@ function ruleErrors(error: CombinedError | undefined) {
   const rest = [];
   for (const e of error?.graphQLErrors ?? []) {
     const field = typeof e.extensions?.field === 'string' ? /^rules\.(\d+)\.(\w+)$/.exec(e.extensions.field) : null;
-    if (field) (rows[Number(field[1])] ??= {})[field[2]] = messageFor(e, errorTexts);
+    if (field) (rows[Number(field[1])] ??= {})[field[2]] = messageFor(e, errorMessages);
     else rest.push({ message: e.message, extensions: e.extensions });
   }
-  return { rows, general: mapApiErrors(rest, errorTexts, { formFields: [], networkError: !!error?.networkError }).general };
+  return { rows, general: mapApiErrors(rest, errorMessages, { formFields: [], networkError: !!error?.networkError }).general };
 }
 
 /** The reminder rules, edited as a list and saved as a whole (the API replaces them all). */

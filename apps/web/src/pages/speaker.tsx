@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, FileInput, Group, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { ErrorSummary, errorMessages, toErrors } from '../components/api-error.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
@@ -35,11 +35,10 @@ const DeleteMaterialMutation = graphql(`
 
 const ON_STAGE = new Set(['SPEAKER', 'HOST', 'MODERATOR', 'PANELLIST', 'TABLE_HOST']);
 const VISIBILITIES: MaterialVisibility[] = ['PUBLIC', 'PARTICIPANTS', 'PRIVATE'];
-const messages = { codes: m.errors.codes, reasons: m.errors.reasons, network: m.errors.network, unknown: m.errors.unknown, internal: m.errors.internal };
 
 function uploadErrors(error: UploadError | null, fields: string[]) {
   if (!error) return { fields: {} as Record<string, string>, general: [] as string[] };
-  return mapApiErrors(error.extensions.code === 'NETWORK' ? [] : [error], messages, { formFields: fields, networkError: error.extensions.code === 'NETWORK' });
+  return mapApiErrors(error.extensions.code === 'NETWORK' ? [] : [error], errorMessages, { formFields: fields, networkError: error.extensions.code === 'NETWORK' });
 }
 
 export function SpeakerPage() {
