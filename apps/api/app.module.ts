@@ -12,7 +12,7 @@ import { IdentityModule } from '../../libs/identity/index.js';
 import { MatchmakingModule, SchedulingRunsModule, SchedulingRunWorkerModule } from '../../libs/matchmaking/index.js';
 import { MaterialsModule, MaterialsWorkerModule } from '../../libs/materials/index.js';
 import { NotificationsModule, NotificationWorkerModule } from '../../libs/notifications/index.js';
-import { OutcomesModule } from '../../libs/outcomes/index.js';
+import { OutcomesModule, OutcomesWorkerModule } from '../../libs/outcomes/index.js';
 import { SecurityModule } from '../../libs/security/index.js';
 import { AgendaExportController } from './agenda/agenda-export.controller.js';
 import { AgendaResolver, ProgrammeResolver } from './agenda/agenda.resolver.js';
@@ -61,7 +61,7 @@ export class AppModule {
         PrivacyModule,
         // The job processors run here too unless RUN_WORKER_IN_API=false (then apps/worker runs them).
         DomainNotificationsModule,
-        ...(config.runWorkerInApi ? [NotificationWorkerModule, SchedulingRunWorkerModule, DomainNotificationJobsModule, PrivacyWorkerModule, MaterialsWorkerModule] : []),
+        ...(config.runWorkerInApi ? [NotificationWorkerModule, SchedulingRunWorkerModule, DomainNotificationJobsModule, PrivacyWorkerModule, MaterialsWorkerModule, OutcomesWorkerModule] : []),
         graphqlModule(config, logger),
       ],
       controllers: [HealthController, AgendaExportController, CalendarController, MaterialsController, UnsubscribeController, OutcomesExportController, PrivacyController],

@@ -21,6 +21,7 @@ export enum NotificationKind {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   MATERIALS_MISSING = 'MATERIALS_MISSING',
   DAILY_DIGEST = 'DAILY_DIGEST',
+  FOLLOW_UP_REMINDER = 'FOLLOW_UP_REMINDER',
   MEETING_REMINDER = 'MEETING_REMINDER',
   SESSION_REMINDER = 'SESSION_REMINDER',
   MATCHMAKING_REMINDER = 'MATCHMAKING_REMINDER',
@@ -141,6 +142,13 @@ export const KINDS: Record<NotificationKind, KindDefinition> = {
     essential: false,
     subject: 'Your agenda tomorrow at {{eventName}}',
     body: 'Hello {{recipientName}},\n\nhere is your agenda for tomorrow:\n\n{{agenda}}',
+  },
+  FOLLOW_UP_REMINDER: {
+    essential: false,
+    subject: 'What came of your meetings at {{eventName}}?',
+    body:
+      'Hello {{recipientName}},\n\nfollow-up round {{roundNumber}} of {{eventName}} closes on {{closesOn}}. ' +
+      'You have not yet told us what came of {{unanswered}} of your meetings:\n\n{{meetings}}\n\nIt takes a minute: {{url}}',
   },
   MEETING_REMINDER: {
     essential: false,

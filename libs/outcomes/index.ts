@@ -1,7 +1,8 @@
 export { FollowUpRoundEntity } from './entities/follow-up-round.entity.js';
 export { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
 export { OutcomesException, OutcomesReason } from './outcomes.exception.js';
-export { OutcomesModule } from './outcomes.module.js';
+export { OutcomesModule, OutcomesWorkerModule } from './outcomes.module.js';
+export { FOLLOW_UP_REMINDERS_QUEUE, FollowUpReminders } from './follow-up-reminders.js';
 export { OutcomesPersonalDataService } from './outcomes-personal-data.service.js';
 export { type CheckIn, type FeedbackInput, type FeedbackSummary, type FollowUpRoundInput, type MyMeetingOutcome, OutcomesService } from './outcomes.service.js';
 export { AttendanceStatus, AttendanceVerdict, ExpectedOutcome, FollowUpResult } from './outcomes.types.js';

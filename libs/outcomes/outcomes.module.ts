@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventsModule } from '../events/index.js';
+import { JobsModule } from '../jobs/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
 import { NotificationsModule } from '../notifications/index.js';
 import { FollowUpRoundEntity } from './entities/follow-up-round.entity.js';
+import { FollowUpReminders, FollowUpRemindersWorker } from './follow-up-reminders.js';
 import { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
 import { OutcomesPersonalDataService } from './outcomes-personal-data.service.js';
 import { OutcomesService } from './outcomes.service.js';
 import { PrintoutsService } from './printouts.service.js';
 import { ReportsService } from './reports.service.js';
 
-const services = [OutcomesService, ReportsService, PrintoutsService, OutcomesPersonalDataService];
+const services = [OutcomesService, ReportsService, PrintoutsService, OutcomesPersonalDataService, FollowUpReminders];
 
 @Module({
   imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity]), EventsModule, MatchmakingModule, NotificationsModule],
@@ -18,3 +20,7 @@ const services = [OutcomesService, ReportsService, PrintoutsService, OutcomesPer
   exports: services,
 })
 export class OutcomesModule {}
+
+/** The follow-up reminders' job (API process with RUN_WORKER_IN_API, and apps/worker). */
+@Module({ imports: [OutcomesModule, JobsModule], providers: [FollowUpRemindersWorker] })
+export class OutcomesWorkerModule {}

@@ -32,7 +32,7 @@ const DeleteMutation = graphql(`
 `);
 
 /** The optional kinds (libs/notifications/notification-kind.ts); essential ones are always sent. */
-const OPTIONAL: NotificationKind[] = ['DAILY_DIGEST', 'MEETING_REMINDER', 'SESSION_REMINDER', 'MATCHMAKING_REMINDER', 'MEETING_REQUEST_EXPIRED'];
+const OPTIONAL: NotificationKind[] = ['DAILY_DIGEST', 'MEETING_REMINDER', 'SESSION_REMINDER', 'MATCHMAKING_REMINDER', 'MEETING_REQUEST_EXPIRED', 'FOLLOW_UP_REMINDER'];
 
 export function SettingsPage() {
   const { me } = useMe();
