@@ -44,6 +44,20 @@ describe('web API error mapping', () => {
     expect(messageFor({ message: 'The seat was just taken.', extensions: { code: 'CONFLICT' } }, messages)).toBe('The seat was just taken.');
   });
 
+  it("in the server's language, keeps its case-specific words for input and conflicts; other languages get the catalogue", () => {
+    const english: ErrorMessages = { ...en.errors, locale: 'en-GB', serverLanguage: true };
+    const finnish: ErrorMessages = { ...fi.errors, locale: 'fi-FI' };
+    const endBeforeStart = { message: 'A session must end after it starts.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_TIMES', field: 'input.endsAt' } };
+    expect(messageFor(endBeforeStart, english)).toBe('A session must end after it starts.');
+    expect(messageFor(endBeforeStart, finnish)).toBe(fi.errors.reasons.INVALID_TIMES);
+    // The app's own wording still wins where the server's names a UTC instant.
+    const blocked = { message: 'You have a meeting at 2030-04-26T10:00:00.000Z.', extensions: { code: 'CONFLICT', reason: 'BLOCK_OVERLAPS_MEETING' } };
+    expect(messageFor(blocked, english)).toBe(en.errors.reasons.BLOCK_OVERLAPS_MEETING);
+    // Other kinds keep the catalogue in English too (the server's text for them is generic).
+    const notSeated = { message: 'You hold no seat and no place in line in this session.', extensions: { code: 'NOT_FOUND', reason: 'NOT_SEATED' } };
+    expect(messageFor(notSeated, english)).toBe(en.errors.reasons.NOT_SEATED);
+  });
+
   it('quotes the request id of an internal error and never its details', () => {
     expect(messageFor({ message: 'Internal error. Quote request id abc when reporting it.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'abc' } }, messages)).toBe(
       'Server error, request abc.',

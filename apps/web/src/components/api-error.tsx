@@ -11,6 +11,7 @@ export const errorMessages: ErrorMessages = {
   unknown: m.errors.unknown,
   internal: m.errors.internal,
   locale,
+  serverLanguage: locale.startsWith('en'),
 };
 
 /** The errors of one request, split into per-field and general messages. */

@@ -25,6 +25,12 @@ export interface ErrorMessages {
   locale?: string;
   /** The event's time zone, when the page has one: instants are shown in it, with the reader's own time beside. */
   timeZone?: string;
+  /**
+   * The reader reads the server's language (English): for BAD_USER_INPUT and CONFLICT the server's
+   * own words are then the most specific (one reason covers several cases), so they win over the
+   * catalogue, except for the reasons in APP_WORDED.
+   */
+  serverLanguage?: boolean;
 }
 
 export interface MappedErrors {
@@ -37,6 +43,9 @@ export interface MappedErrors {
 /** Codes whose server message is specific and worth showing as is (domain rules, validation). */
 const SPECIFIC = new Set(['BAD_USER_INPUT', 'CONFLICT']);
 
+/** Reasons the app words better than the server, in every language (the server's text names UTC instants or internals). */
+const APP_WORDED = new Set(['INVALID_CREDENTIALS', 'ROUND_NOT_OPEN', 'ACCOUNT_SUSPENDED', 'BLOCK_OVERLAPS_MEETING', 'SLOTS_CHOSEN_BY_ORGANISER']);
+
 export function fieldName(field: unknown): string | null {
   if (typeof field !== 'string' || !field) return null;
   return field.split('.').pop() ?? null;
@@ -46,6 +55,7 @@ export function messageFor(error: ApiErrorLike, messages: ErrorMessages): string
   const ext = error.extensions ?? {};
   const code = typeof ext.code === 'string' ? ext.code : '';
   const reason = typeof ext.reason === 'string' ? ext.reason : '';
+  if (messages.serverLanguage && SPECIFIC.has(code) && error.message && !APP_WORDED.has(reason)) return error.message;
   const text = reason ? reasonText(reason, ext, messages) : null;
   if (text) return text;
   // The catalogue has a text but the server left out a fact it names: the server's own words have it.
