@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/index.js';
 import { EventsModule } from '../events/index.js';
 import { JobsModule } from '../jobs/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
@@ -15,7 +16,7 @@ import { ReportsService } from './reports.service.js';
 const services = [OutcomesService, ReportsService, PrintoutsService, OutcomesPersonalDataService, FollowUpReminders];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity]), EventsModule, MatchmakingModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity]), AuditModule, EventsModule, MatchmakingModule, NotificationsModule],
   providers: services,
   exports: services,
 })

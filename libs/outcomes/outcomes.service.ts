@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLogService } from '../audit/index.js';
 import { CommonException, isConstraintViolation } from '../common/index.js';
 import { EventAccessService, isUuid, ParticipantRole, ParticipationStatus } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
@@ -74,17 +75,34 @@ export class OutcomesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
     private readonly notifications: NotificationsService,
+    private readonly audit: AuditLogService,
   ) {}
 
   async markAttendance(actor: Actor | null, meetingId: string, status: AttendanceStatus): Promise<{ meetingId: string; verdict: AttendanceVerdict }> {
     const { meeting, byOrganiser } = await this.meetingFor(actor, meetingId, true);
     this.requireStarted(meeting);
-    await this.dataSource.query(
-      `INSERT INTO meeting_attendance (meeting_id, reporter_id, by_organiser, status) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (meeting_id, reporter_id) DO UPDATE SET status = EXCLUDED.status, by_organiser = EXCLUDED.by_organiser, updated_at = now()`,
-      [meeting.id, actor!.accountId, byOrganiser, status],
-    );
-    return { meetingId: meeting.id, verdict: await this.verdict(meeting.id) };
+    const verdict = await this.dataSource.transaction(async (manager) => {
+      const before = byOrganiser ? await this.verdict(meeting.id, manager) : null;
+      await manager.query(
+        `INSERT INTO meeting_attendance (meeting_id, reporter_id, by_organiser, status) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, reporter_id) DO UPDATE SET status = EXCLUDED.status, by_organiser = EXCLUDED.by_organiser, updated_at = now()`,
+        [meeting.id, actor!.accountId, byOrganiser, status],
+      );
+      const after = await this.verdict(meeting.id, manager);
+      // An organiser's mark decides the verdict (e.g. settles a dispute between the two sides): on record.
+      if (byOrganiser) {
+        await this.audit.record(manager, {
+          eventId: meeting.event_id,
+          actorAccountId: actor!.accountId,
+          action: 'meeting.attendance_decided',
+          targetType: 'meeting',
+          targetId: meeting.id,
+          details: { status, verdictBefore: before, verdictAfter: after },
+        });
+      }
+      return after;
+    });
+    return { meetingId: meeting.id, verdict };
   }
 
   /** Checks the actor in, or (organisers) the given participant. Checking in twice keeps the first time. */
@@ -266,8 +284,8 @@ export class OutcomesService {
     return { roundId: round.id, roundNumber: round.number, result, comment: text };
   }
 
-  private async verdict(meetingId: string): Promise<AttendanceVerdict> {
-    const [row] = await this.dataSource.query(`SELECT verdict FROM meeting_attendance_verdict WHERE meeting_id = $1`, [meetingId]);
+  private async verdict(meetingId: string, manager: EntityManager = this.dataSource.manager): Promise<AttendanceVerdict> {
+    const [row] = await manager.query(`SELECT verdict FROM meeting_attendance_verdict WHERE meeting_id = $1`, [meetingId]);
     return row?.verdict ?? AttendanceVerdict.UNREPORTED;
   }
 

@@ -76,6 +76,9 @@ describe('meeting outcomes, reports and printouts (GraphQL and HTTP end to end)'
     expect((await t.ok(MARK, { m: ab.id, s: 'NO_SHOW' }, bernd.token)).markMeetingAttendance.verdict).toBe('DISPUTED');
     expect((await t.ok(MARK, { m: ab.id, s: 'HELD' }, ev.organiser.token)).markMeetingAttendance.verdict).toBe('HELD');
     expect((await t.ok(MARK, { m: ac.id, s: 'NO_SHOW' }, anna.token)).markMeetingAttendance.verdict).toBe('NO_SHOW');
+    // The organiser's decision is on record in the audit log (the participants' own marks are not).
+    const audit = await t.db.query(`SELECT actor_account_id, target_id, details FROM audit_log WHERE action = 'meeting.attendance_decided' AND event_id = $1`, [ev.eventId]);
+    expect(audit).toEqual([{ actor_account_id: ev.organiser.accountId, target_id: ab.id, details: { status: 'HELD', verdictBefore: 'DISPUTED', verdictAfter: 'HELD' } }]);
     expect(errorCode(await t.gql(MARK, { m: ab.id, s: 'HELD' }, cecilia.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(MARK, { m: ab.id, s: 'HELD' }, other.organiser.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(MARK, { m: ab.id, s: 'HELD' }))).toBe('UNAUTHENTICATED');

@@ -540,6 +540,8 @@ function describeDetails(action: string, json: string, names: Map<string, string
       return Array.isArray(details.changed) ? fmt(m.audit.changed, { fields: details.changed.map((f) => labelOf(EVENT_FIELDS, String(f))).join(', ') }) : '';
     case 'event.status_changed':
       return fromTo();
+    case 'meeting.attendance_decided':
+      return fmt(m.audit.fromTo, { from: labelOf(m.audit.verdicts, String(details.verdictBefore)), to: labelOf(m.audit.verdicts, String(details.verdictAfter)) });
     case 'registration.decided':
     case 'participation.role_changed':
       return fmt(m.audit.ofPerson, { name: names.get(String(details.accountId)) ?? m.audit.someone, change: fromTo() });
