@@ -31,24 +31,20 @@ export class DomainNotificationJobs implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work(EXPIRE_REQUESTS_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    await this.jobs.every(EXPIRE_REQUESTS_QUEUE, '* * * * *', async () => {
       const expired = await this.requests.expireOverdue();
       if (expired) this.logger.info({ expired }, 'meeting requests expired');
     });
-    await this.jobs.work(PUBLISH_PROMOTIONS_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    await this.jobs.every(PUBLISH_PROMOTIONS_QUEUE, '* * * * *', async () => {
       await this.seating.publishPendingPromotions();
     });
-    await this.jobs.work(MATERIALS_MISSING_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    await this.jobs.every(MATERIALS_MISSING_QUEUE, '*/15 * * * *', async () => {
       const queued = await this.materials.run();
       if (queued) this.logger.info({ queued }, 'materials-missing reminders queued');
-    });
-    await this.jobs.work(DAILY_DIGEST_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    }, 30);
+    await this.jobs.every(DAILY_DIGEST_QUEUE, '*/15 * * * *', async () => {
       const queued = await this.digests.run();
       if (queued) this.logger.info({ queued }, 'daily digests queued');
-    });
-    await this.jobs.schedule(EXPIRE_REQUESTS_QUEUE, '* * * * *');
-    await this.jobs.schedule(DAILY_DIGEST_QUEUE, '*/15 * * * *');
-    await this.jobs.schedule(MATERIALS_MISSING_QUEUE, '*/15 * * * *');
-    await this.jobs.schedule(PUBLISH_PROMOTIONS_QUEUE, '* * * * *');
+    }, 30);
   }
 }

@@ -129,6 +129,17 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A cron schedule (pg-boss sends one job per tick, whatever the number of processes). */
+  /**
+   * A periodic job: `run` once per `cron` tick (UTC) in whichever process polls first, however
+   * many processes run it. For housekeeping whose work is idempotent (each tick sees what is due).
+   */
+  async every(name: string, cron: string, run: () => Promise<void>, pollingIntervalSeconds = 5): Promise<void> {
+    await this.work(name, { pollingIntervalSeconds }, async () => {
+      await run();
+    });
+    await this.schedule(name, cron);
+  }
+
   async schedule(name: string, cron: string, data: object = {}): Promise<void> {
     await this.ensureQueue(name);
     await this.boss.schedule(name, cron, data, { tz: 'UTC', retryLimit: 0, expireInSeconds: 300 });

@@ -16,10 +16,9 @@ export class MaterialFilesWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work(MATERIAL_FILES_SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    await this.jobs.every(MATERIAL_FILES_SWEEP_QUEUE, '*/10 * * * *', async () => {
       const deleted = await this.sweeper.sweep();
       if (deleted) this.logger.info({ deleted }, 'materials: files of deleted versions removed');
     });
-    await this.jobs.schedule(MATERIAL_FILES_SWEEP_QUEUE, '*/10 * * * *');
   }
 }

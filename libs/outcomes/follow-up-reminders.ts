@@ -96,10 +96,9 @@ export class FollowUpRemindersWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work(FOLLOW_UP_REMINDERS_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    await this.jobs.every(FOLLOW_UP_REMINDERS_QUEUE, '*/15 * * * *', async () => {
       const queued = await this.reminders.run();
       if (queued) this.logger.info({ queued }, 'follow-up reminders queued');
     });
-    await this.jobs.schedule(FOLLOW_UP_REMINDERS_QUEUE, '*/15 * * * *');
   }
 }

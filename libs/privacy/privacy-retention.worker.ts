@@ -16,10 +16,9 @@ export class PrivacyRetentionWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.work(PRIVACY_RETENTION_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+    await this.jobs.every(PRIVACY_RETENTION_QUEUE, '23 * * * *', async () => {
       const anonymised = await this.privacy.anonymiseDueEvents();
       if (anonymised.length) this.logger.info({ events: anonymised }, 'retention: events anonymised');
     });
-    await this.jobs.schedule(PRIVACY_RETENTION_QUEUE, '23 * * * *');
   }
 }
