@@ -16,3 +16,4 @@ export {
   wallClock,
   zoneOffsetMs,
 } from './zoned-time.js';
+export { type TransactionalListener, TransactionalEvents } from './transactional-events.js';

@@ -89,7 +89,7 @@ export interface GraphQLLimits {
 }
 
 /** The actions that carry a request budget; features add theirs here. */
-export const RATE_LIMITED_ACTIONS = ['login', 'register', 'meetingRequest', 'upload', 'export'] as const;
+export const RATE_LIMITED_ACTIONS = ['login', 'register', 'passwordReset', 'meetingRequest', 'upload', 'export'] as const;
 export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
 
 export interface RateWindow {
@@ -118,6 +118,7 @@ export interface LoginLockoutConfig {
 const DEFAULT_RATE_LIMITS: Record<RateLimitedAction, string> = {
   login: 'ip:30/300,account:10/300',
   register: 'ip:10/3600',
+  passwordReset: 'ip:10/3600,account:3/3600',
   meetingRequest: 'ip:200/3600,account:60/3600',
   upload: 'ip:200/3600,account:60/3600',
   export: 'ip:30/3600,account:10/3600',

@@ -10,6 +10,7 @@ import { AgendaMessages } from './agenda-messages.js';
 import { DailyDigests } from './daily-digest.js';
 import { DemoMessages } from './demo-messages.js';
 import { DomainNotificationJobs } from './domain-notification-jobs.js';
+import { IdentityMessages } from './identity-messages.js';
 import { MatchmakingMessages } from './matchmaking-messages.js';
 import { MaterialsModule } from '../materials/index.js';
 import { MaterialsMissingReminders } from './materials-missing.js';
@@ -23,7 +24,7 @@ import { MatchmakingWindowReminders, MeetingReminders, SessionReminders } from '
  */
 @Module({
   imports: [NotificationsModule, AgendaModule, MatchmakingModule, CalendarModule, EventsModule, MaterialsModule, IdentityModule],
-  providers: [AgendaMessages, MatchmakingMessages, SessionReminders, MeetingReminders, MatchmakingWindowReminders, MaterialsMissingReminders, DailyDigests, DemoMessages],
+  providers: [AgendaMessages, MatchmakingMessages, IdentityMessages, SessionReminders, MeetingReminders, MatchmakingWindowReminders, MaterialsMissingReminders, DailyDigests, DemoMessages],
   exports: [MaterialsMissingReminders, DailyDigests, DemoMessages],
 })
 export class DomainNotificationsModule {}

@@ -28,7 +28,8 @@ export interface AuthResult {
   account: AccountEntity;
 }
 
-const MIN_PASSWORD = 10;
+/** The shortest password accepted anywhere (registration, reset, change). */
+export const MIN_PASSWORD = 10;
 
 @Injectable()
 export class AccountsService {

@@ -9,6 +9,8 @@ export enum IdentityReason {
   ACCOUNT_SUSPENDED = 'ACCOUNT_SUSPENDED',
   NOT_PLATFORM_ADMIN = 'NOT_PLATFORM_ADMIN',
   INVALID_SUSPENSION_REASON = 'INVALID_SUSPENSION_REASON',
+  INVALID_RESET_LINK = 'INVALID_RESET_LINK',
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
 }
 
 export class IdentityException extends DomainException<IdentityReason> {
@@ -33,6 +35,18 @@ export class IdentityException extends DomainException<IdentityReason> {
   }
   static notPlatformAdmin() {
     return new IdentityException(ErrorKind.FORBIDDEN, IdentityReason.NOT_PLATFORM_ADMIN, 'Only platform administrators may do this.');
+  }
+  static invalidResetLink() {
+    return new IdentityException(
+      ErrorKind.BAD_USER_INPUT,
+      IdentityReason.INVALID_RESET_LINK,
+      'This link to set a password has expired or was already used. Ask for a new one.',
+      { field: 'token' },
+    );
+  }
+  static wrongPassword() {
+    // Not UNAUTHENTICATED: the person is signed in, only the current password typed is wrong.
+    return new IdentityException(ErrorKind.BAD_USER_INPUT, IdentityReason.WRONG_PASSWORD, 'Your current password is not this one.', { field: 'currentPassword' });
   }
   static invalidSuspensionReason(field = 'reason') {
     return new IdentityException(ErrorKind.BAD_USER_INPUT, IdentityReason.INVALID_SUSPENSION_REASON, 'The reason must be between 1 and 500 characters long.', { field });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
+import { type TransactionalListener, TransactionalEvents } from '../common/index.js';
 
 /** The request as the listeners need it (entities stay inside matchmaking). */
 export interface RequestSnapshot {
@@ -31,27 +31,15 @@ export type MatchmakingDomainEvent =
   | { type: 'meeting.cancelled'; meeting: MeetingSnapshot; wasBooked: boolean; actorId: string | null }
   | { type: 'meeting.reschedule-proposed'; meeting: MeetingSnapshot; proposedSlotId: string; actorId: string | null };
 
-export type MatchmakingListener = (manager: EntityManager, event: MatchmakingDomainEvent) => Promise<void>;
+export type MatchmakingListener = TransactionalListener<MatchmakingDomainEvent>;
 
 /**
- * Matchmaking changes, emitted INSIDE the changing transaction so listeners (notifications) write
- * their outbox rows with it: a rollback sends nothing. Matchmaking cannot call notifications'
- * invitation building itself (the calendar lib sits above matchmaking). A failing listener fails
- * the change, so no message is lost silently.
+ * Matchmaking changes, emitted inside the changing transaction (see TransactionalEvents).
+ * Matchmaking cannot call notifications' invitation building itself (the calendar lib sits above
+ * matchmaking).
  */
 @Injectable()
-export class MatchmakingEvents {
-  private readonly listeners = new Set<MatchmakingListener>();
-
-  subscribe(listener: MatchmakingListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  async emit(manager: EntityManager, event: MatchmakingDomainEvent): Promise<void> {
-    for (const listener of this.listeners) await listener(manager, event);
-  }
-}
+export class MatchmakingEvents extends TransactionalEvents<MatchmakingDomainEvent> {}
 
 export function requestSnapshot(r: RequestSnapshot): RequestSnapshot {
   return { id: r.id, eventId: r.eventId, requesterId: r.requesterId, recipientId: r.recipientId, message: r.message ?? null, declineReason: r.declineReason ?? null };

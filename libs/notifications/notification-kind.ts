@@ -3,6 +3,7 @@ import { placeholdersOf } from './templates.js';
 
 /** Every kind of message ClusterMeet sends. */
 export enum NotificationKind {
+  PASSWORD_RESET = 'PASSWORD_RESET',
   REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED',
   REGISTRATION_APPROVED = 'REGISTRATION_APPROVED',
   REGISTRATION_DECLINED = 'REGISTRATION_DECLINED',
@@ -35,9 +36,10 @@ export interface KindDefinition {
   body: string;
   /**
    * Set where each message brings its own wording, so the event's template is never used:
-   * reminders are worded by the reminder rules, announcements when they are written.
+   * reminders are worded by the reminder rules, announcements when they are written, and the
+   * platform's own messages (about the account, not an event) always in the default wording.
    */
-  ownWording?: 'REMINDER_RULES' | 'EACH_MESSAGE';
+  ownWording?: 'REMINDER_RULES' | 'EACH_MESSAGE' | 'PLATFORM';
   /** What the sender fills in besides the common placeholders, when more than the default uses. */
   placeholders?: readonly string[];
 }
@@ -53,6 +55,15 @@ const REMINDER_PLACEHOLDERS = ['title', 'startsAt', 'endsAt', 'location', 'url',
  * location, tableNumber, withWhom, message, reason, url, ...). Times appear in the event's zone.
  */
 export const KINDS: Record<NotificationKind, KindDefinition> = {
+  PASSWORD_RESET: {
+    essential: true,
+    // The account's, not an event's: no event wording applies.
+    ownWording: 'PLATFORM',
+    subject: 'Set your ClusterMeet password',
+    body:
+      'Hello {{recipientName}},\n\nuse this link to set a new password for your ClusterMeet account. It works once, until {{expiresAt}}:\n\n{{url}}\n\n' +
+      'If you did not ask for it, ignore this message: your password stays as it is.',
+  },
   REGISTRATION_RECEIVED: {
     essential: true,
     subject: 'We received your registration for {{eventName}}',

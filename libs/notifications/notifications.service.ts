@@ -244,7 +244,8 @@ export class NotificationsService {
   async templates(actor: Actor | null, eventId: string): Promise<EffectiveTemplate[]> {
     await this.access.requireOrganiser(actor, eventId);
     const own = await this.dataSource.getRepository(NotificationTemplateEntity).findBy({ eventId });
-    return Object.values(NotificationKind).map((kind) => {
+    // The platform's messages (about accounts) belong to no event: nothing to word here.
+    return Object.values(NotificationKind).filter((kind) => KINDS[kind].ownWording !== 'PLATFORM').map((kind) => {
       const custom = own.find((t) => t.kind === kind);
       return {
         kind,
@@ -281,6 +282,9 @@ export class NotificationsService {
       }
       if (KINDS[kind].ownWording === 'EACH_MESSAGE') {
         throw NotificationsException.invalidTemplate('kind', 'Announcements are worded when they are sent.');
+      }
+      if (KINDS[kind].ownWording === 'PLATFORM') {
+        throw NotificationsException.invalidTemplate('kind', 'This message is about the account, not the event; events do not word it.');
       }
       const s = subject?.trim() || KINDS[kind].subject;
       const b = body?.trim() || KINDS[kind].body;

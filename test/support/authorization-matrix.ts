@@ -159,6 +159,28 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: everyone(),
   },
   { operation: 'revokeAllMyTokens', kind: 'mutation', document: `mutation { revokeAllMyTokens }`, expect: signedIn(), after: 'restoreTokens' },
+  {
+    operation: 'requestPasswordReset',
+    kind: 'mutation',
+    case: 'an address without an account (the same answer as with one: password-reset.e2e-spec)',
+    document: `mutation($email: String!) { requestPasswordReset(email: $email) }`,
+    variables: (c) => ({ email: `nobody-${c.unique}@test.example` }),
+    expect: everyone(),
+  },
+  {
+    operation: 'resetPassword',
+    kind: 'mutation',
+    case: 'a made-up link (a real one: password-reset.e2e-spec)',
+    document: `mutation { resetPassword(token: "made-up", password: "long enough password") { token } }`,
+    expect: all('BAD_USER_INPUT'),
+  },
+  {
+    operation: 'changePassword',
+    kind: 'mutation',
+    case: 'a wrong current password (the change itself: password-reset.e2e-spec)',
+    document: `mutation { changePassword(currentPassword: "not the password", newPassword: "long enough password") { token } }`,
+    expect: { ...all('BAD_USER_INPUT'), anonymous: 'UNAUTHENTICATED' },
+  },
   // Platform administrators only (PLATFORM_ADMIN_EMAILS, none of the matrix's roles); the admin's own path: suspension.e2e-spec
   {
     operation: 'suspendAccount',

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccountsService, type Actor, SuspensionsService } from '../../../libs/identity/index.js';
+import { AccountsService, type Actor, PasswordResetService, SuspensionsService } from '../../../libs/identity/index.js';
 import { CurrentActor } from '../graphql/current-actor.decorator.js';
 import { RateLimit } from '../security/rate-limit.guard.js';
 import { type GraphQLContext } from '../graphql/request.js';
@@ -10,6 +10,7 @@ export class IdentityResolver {
   constructor(
     private readonly accounts: AccountsService,
     private readonly suspensions: SuspensionsService,
+    private readonly passwords: PasswordResetService,
   ) {}
 
   @Mutation(() => AuthPayloadModel, { description: 'Create an account and sign in.' })
@@ -22,6 +23,32 @@ export class IdentityResolver {
   @RateLimit('login', { account: (args) => args.email })
   login(@Args('email') email: string, @Args('password') password: string, @Context() context: GraphQLContext) {
     return this.accounts.login(email, password, { ip: context.req.ip });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'E-mail a link to set a new password (forgotten, or never set for an imported account). Always true: the answer never says whether the address has an account. The link works once, for an hour.',
+  })
+  @RateLimit('passwordReset', { account: (args) => args.email })
+  async requestPasswordReset(@Args('email') email: string) {
+    await this.passwords.request(email);
+    return true;
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'Set a new password with the token of an e-mailed link; every earlier session ends and you are signed in.' })
+  @RateLimit('passwordReset')
+  resetPassword(@Args('token') token: string, @Args('password') password: string) {
+    return this.passwords.reset(token, password);
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'Change your password, giving the current one; your other sessions end and this one gets a new token.' })
+  changePassword(
+    @CurrentActor() actor: Actor | null,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+    @Context() context: GraphQLContext,
+  ) {
+    return this.passwords.change(actor, currentPassword, newPassword, { ip: context.req.ip });
   }
 
   @Mutation(() => Boolean, { description: 'Sign out everywhere: every token issued to you so far stops working, this one included.' })

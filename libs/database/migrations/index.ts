@@ -13,6 +13,7 @@ import { MaterialFileSweep1764087500000 } from './1764087500000-material-file-sw
 import { AvailabilityGuard1764087600000 } from './1764087600000-availability-guard.js';
 import { MaterialUploadIntent1764087700000 } from './1764087700000-material-upload-intent.js';
 import { MeetingRequestEdits1764087800000 } from './1764087800000-meeting-request-edits.js';
+import { PasswordReset1764087900000 } from './1764087900000-password-reset.js';
 
 /** Every migration, in order. Listed explicitly so the build needs no file globbing. */
-export const migrations = [Foundation1764086400000, Agenda1764086500000, Matchmaking1764086600000, Notifications1764086700000, Security1764086800000, Calendar1764086900000, Materials1764087000000, SchedulingRuns1764087100000, Outcomes1764087200000, Privacy1764087300000, Suspension1764087400000, MaterialFileSweep1764087500000, AvailabilityGuard1764087600000, MaterialUploadIntent1764087700000, MeetingRequestEdits1764087800000];
+export const migrations = [Foundation1764086400000, Agenda1764086500000, Matchmaking1764086600000, Notifications1764086700000, Security1764086800000, Calendar1764086900000, Materials1764087000000, SchedulingRuns1764087100000, Outcomes1764087200000, Privacy1764087300000, Suspension1764087400000, MaterialFileSweep1764087500000, AvailabilityGuard1764087600000, MaterialUploadIntent1764087700000, MeetingRequestEdits1764087800000, PasswordReset1764087900000];

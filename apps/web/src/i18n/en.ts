@@ -231,6 +231,8 @@ export const en = {
       INVALID_COUNTRY: 'The country must be a two-letter ISO 3166 code such as FI or ES.',
       NOT_PLATFORM_ADMIN: 'Only platform administrators may do this.',
       INVALID_SUSPENSION_REASON: 'The reason must be 1 to 500 characters long.',
+      INVALID_RESET_LINK: 'This link to set a password has expired or was already used. Ask for a new one.',
+      WRONG_PASSWORD: 'This is not your current password.',
       // Matchmaking
       SLOTS_IN_USE: 'These settings would remove meeting times that already hold meetings (starting {slots}). Move or cancel those meetings first.',
       TABLES_IN_USE: 'Table {highestUsed} already holds a meeting; keep at least {highestUsed} tables or move those meetings first.',
@@ -563,6 +565,7 @@ export const en = {
     kinds: {
       ANNOUNCEMENT: 'Announcement',
       DAILY_DIGEST: 'Daily digest',
+      PASSWORD_RESET: 'Link to set a password',
       FOLLOW_UP_REMINDER: 'Follow-up reminder',
       MATCHMAKING_REMINDER: 'Matchmaking reminder',
       MATERIALS_MISSING: 'Materials missing',

@@ -228,6 +228,8 @@ export const fi: Messages = {
       INVALID_COUNTRY: 'Maa annetaan kaksikirjaimisena ISO 3166 -koodina, esimerkiksi FI tai ES.',
       NOT_PLATFORM_ADMIN: 'Vain palvelun ylläpitäjät voivat tehdä tämän.',
       INVALID_SUSPENSION_REASON: 'Syyssä on oltava 1–500 merkkiä.',
+      INVALID_RESET_LINK: 'Tämä salasanan asettamislinkki on vanhentunut tai jo käytetty. Pyydä uusi linkki.',
+      WRONG_PASSWORD: 'Tämä ei ole nykyinen salasanasi.',
       SLOTS_IN_USE: 'Nämä asetukset poistaisivat tapaamisaikoja, joille on jo varattu tapaamisia (alkamisajat: {slots}). Siirrä tai peru nuo tapaamiset ensin.',
       TABLES_IN_USE: 'Pöydässä {highestUsed} on jo tapaaminen, joten pöytiä on oltava vähintään {highestUsed}. Voit myös siirtää nuo tapaamiset ensin.',
       UNKNOWN_TERM: '”{value}” ei ole tämän tapahtuman vaihtoehtojen joukossa ({allowed}).',
@@ -553,6 +555,7 @@ export const fi: Messages = {
     kinds: {
       ANNOUNCEMENT: 'Tiedote',
       DAILY_DIGEST: 'Päivän kooste',
+      PASSWORD_RESET: 'Linkki salasanan asettamiseen',
       FOLLOW_UP_REMINDER: 'Muistutus tapaamisten tuloksista',
       MATCHMAKING_REMINDER: 'B2B-tapaamisten muistutus',
       MATERIALS_MISSING: 'Materiaalit puuttuvat',
