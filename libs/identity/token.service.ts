@@ -29,9 +29,22 @@ export class TokenService {
   }
 
   async issue(accountId: string): Promise<{ token: string; expiresAt: Date }> {
-    const expiresAt = new Date(Date.now() + this.config.authTokenTtlSeconds * 1000);
+    return this.sign(accountId, {}, this.config.authTokenTtlSeconds);
+  }
+
+  /**
+   * A token that opens ONE page (`path`) for a while, as the account: a printout opened on the
+   * venue's printer computer without signing in there. It is no bearer token (verify refuses it)
+   * and dies like one: with "sign out everywhere", a suspension or its expiry.
+   */
+  async issueForPath(accountId: string, path: string, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+    return this.sign(accountId, { path }, ttlSeconds);
+  }
+
+  private async sign(accountId: string, claims: Record<string, string>, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
     const version = (await this.stateOf(accountId))?.version ?? 0;
-    const token = await new SignJWT({ ver: version })
+    const token = await new SignJWT({ ...claims, ver: version })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(accountId)
       .setIssuer(ISSUER)
@@ -41,13 +54,24 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** The actor a token stands for; throws UNAUTHENTICATED when it is forged or expired. */
+  /** The actor a bearer token stands for; throws UNAUTHENTICATED when it is forged or expired. */
   async verify(token: string): Promise<Actor> {
+    return this.check(token, null);
+  }
+
+  /** The actor of a token made by issueForPath for exactly this path. */
+  async verifyForPath(token: string, path: string): Promise<Actor> {
+    return this.check(token, path);
+  }
+
+  private async check(token: string, path: string | null): Promise<Actor> {
     let accountId: string;
     let version: unknown;
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new Error('no subject');
+      // A page's token opens that page only; a bearer token is not a page's token either.
+      if ((payload.path ?? null) !== path) throw new Error('wrong scope');
       accountId = payload.sub;
       version = payload.ver ?? 0;
     } catch {

@@ -6,7 +6,7 @@ export { FOLLOW_UP_REMINDERS_QUEUE, FollowUpReminders } from './follow-up-remind
 export { OutcomesPersonalDataService } from './outcomes-personal-data.service.js';
 export { type CheckIn, type FeedbackInput, type FeedbackSummary, type FollowUpRoundInput, type MyMeetingOutcome, OutcomesService } from './outcomes.service.js';
 export { AttendanceStatus, AttendanceVerdict, ExpectedOutcome, FollowUpResult } from './outcomes.types.js';
-export { type BookletEntry, type PlanMeeting, PrintoutsService } from './printouts.service.js';
+export { type BookletEntry, type PlanMeeting, Printout, type PrintoutLink, printoutPath, PrintoutsService } from './printouts.service.js';
 export { renderBookletHtml, renderPlanHtml } from './printouts-html.js';
 export {
   type CountRow,

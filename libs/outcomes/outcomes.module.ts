@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/index.js';
 import { EventsModule } from '../events/index.js';
+import { IdentityModule } from '../identity/index.js';
 import { JobsModule } from '../jobs/index.js';
 import { MatchmakingModule } from '../matchmaking/index.js';
 import { NotificationsModule } from '../notifications/index.js';
@@ -16,7 +17,7 @@ import { ReportsService } from './reports.service.js';
 const services = [OutcomesService, ReportsService, PrintoutsService, OutcomesPersonalDataService, FollowUpReminders];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity]), AuditModule, EventsModule, MatchmakingModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity]), AuditModule, EventsModule, IdentityModule, MatchmakingModule, NotificationsModule],
   providers: services,
   exports: services,
 })

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CommonException } from '../common/index.js';
+import { type AppConfig, APP_CONFIG } from '../config/index.js';
 import { EventAccessService, type EventEntity } from '../events/index.js';
-import { type Actor } from '../identity/index.js';
+import { type Actor, TokenService } from '../identity/index.js';
 import { DEFAULT_VISIBILITY, FieldAudience, ProfileField } from '../matchmaking/index.js';
 
 export interface BookletEntry {
@@ -18,6 +19,27 @@ export interface BookletEntry {
   themes: string[];
   offers: string[];
   requests: string[];
+}
+
+/** The printouts a link can open on another computer. */
+export enum Printout {
+  TABLE_PLANS = 'TABLE_PLANS',
+  BOOKLET = 'BOOKLET',
+  MY_MEETINGS = 'MY_MEETINGS',
+}
+
+const PRINTOUT_PATH: Record<Printout, string> = {
+  TABLE_PLANS: 'meeting-plans/tables.html',
+  BOOKLET: 'booklet.html',
+  MY_MEETINGS: 'meeting-plans/me.html',
+};
+
+/** A venue day: long enough for the printer desk, short enough that a forgotten link soon dies. */
+const LINK_SECONDS = 12 * 3600;
+
+export interface PrintoutLink {
+  url: string;
+  expiresAt: Date;
 }
 
 export interface PlanMeeting {
@@ -37,8 +59,22 @@ export interface PlanMeeting {
 export class PrintoutsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: EventAccessService,
+    private readonly tokens: TokenService,
   ) {}
+
+  /**
+   * A link that opens one printout as the actor, without signing in, for 12 hours (the venue's
+   * printer computer). Given only to whoever may open the printout now; at use the printout's own
+   * rules apply again, and "sign out everywhere" ends the link too.
+   */
+  async link(actor: Actor | null, eventId: string, printout: Printout): Promise<PrintoutLink> {
+    const event = printout === Printout.TABLE_PLANS ? await this.access.requireOrganiser(actor, eventId) : (await this.access.requireApprovedMember(actor, eventId)).event;
+    const path = printoutPath(event.slug, printout);
+    const { token, expiresAt } = await this.tokens.issueForPath(actor!.accountId, path, LINK_SECONDS);
+    return { url: `${this.config.publicBaseUrl}${path}?access_token=${token}`, expiresAt };
+  }
 
   async eventBySlug(actor: Actor | null, slug: string): Promise<EventEntity> {
     const [row] = await this.dataSource.query(`SELECT id FROM event WHERE slug = $1`, [String(slug).toLowerCase()]);
@@ -120,4 +156,9 @@ export class PrintoutsService {
     );
     return rows.map((r: any) => ({ startsAt: r.starts_at, endsAt: r.ends_at, tableNumber: r.table_number, tableName: r.table_name, people: r.people }));
   }
+}
+
+/** The path a printout is served at (apps/api OutcomesExportController), which its link's token is bound to. */
+export function printoutPath(slug: string, printout: Printout): string {
+  return `/events/${slug}/${PRINTOUT_PATH[printout]}`;
 }

@@ -295,6 +295,39 @@ describe('meeting outcomes, reports and printouts (GraphQL and HTTP end to end)'
     void dora;
   });
 
+  it('opens a printout by link on a computer nobody signs in on: that page only, for its maker, until they sign out everywhere', async () => {
+    const LINK = `mutation($e: ID!, $p: Printout!) { printoutLink(eventId: $e, printout: $p) { url expiresAt } }`;
+    const open = (url: string, token?: string) => {
+      const { pathname, search } = new URL(url);
+      return get(`${pathname}${search}`, token);
+    };
+    const { printoutLink: tables } = await t.ok(LINK, { e: ev.eventId, p: 'TABLE_PLANS' }, ev.organiser.token);
+    expect(new URL(tables.url).pathname).toBe(`/events/${slug}/meeting-plans/tables.html`);
+    expect(new Date(tables.expiresAt).getTime() - Date.now()).toBeGreaterThan(11 * 3_600_000);
+    const printed = await open(tables.url);
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(await printed.text()).toContain('Secret Institute');
+    // That page only: not another printout, not the reports, not the API.
+    const token = new URL(tables.url).searchParams.get('access_token')!;
+    expect((await get(`/events/${slug}/booklet.html?access_token=${token}`)).status).toBe(401);
+    expect((await get(`/events/${slug}/reports/meetings.csv?access_token=${token}`)).status).toBe(401);
+    expect(errorCode(await t.gql(`{ me { id } }`, {}, token))).toBe('UNAUTHENTICATED');
+    expect((await get(`/events/${slug}/meeting-plans/tables.html?access_token=${token.slice(0, -2)}xx`)).status).toBe(401);
+
+    // Only to whoever may open the printout now.
+    expect(errorCode(await t.gql(LINK, { e: ev.eventId, p: 'TABLE_PLANS' }, anna.token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(LINK, { e: ev.eventId, p: 'BOOKLET' }, other.organiser.token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(LINK, { e: ev.eventId, p: 'BOOKLET' }))).toBe('UNAUTHENTICATED');
+
+    // A participant's own plan; "sign out everywhere" ends the link with the sessions.
+    const lena = await participant(t, ev, 'Lena Linker');
+    const { printoutLink: mine } = await t.ok(LINK, { e: ev.eventId, p: 'MY_MEETINGS' }, lena.token);
+    expect((await open(mine.url)).status).toBe(200);
+    await t.ok(`mutation { revokeAllMyTokens }`, {}, lena.token);
+    expect((await open(mine.url)).status).toBe(401);
+  });
+
   it('exports a person\'s outcomes and erases their notes, keeping the figures', async () => {
     const data = t.app.get(OutcomesPersonalDataService);
     const exported = await data.exportFor(t.db.manager, anna.accountId);

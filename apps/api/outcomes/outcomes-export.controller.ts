@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { type Response } from 'express';
 import { DomainException, ErrorKind } from '../../../libs/common/index.js';
 import { type EventEntity } from '../../../libs/events/index.js';
+import { type Actor, TokenService } from '../../../libs/identity/index.js';
 import { PrintoutsService, renderBookletHtml, renderPlanHtml, ReportsService, toCsv } from '../../../libs/outcomes/index.js';
 import { type ApiRequest } from '../graphql/request.js';
 import { RateLimit } from '../security/rate-limit.guard.js';
@@ -12,12 +13,15 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
  * Printouts and CSV downloads for the venue and the funders' reports. All need
  * `Authorization: Bearer` (nothing here is public): the booklet any approved member of the event,
  * "my" meeting plan its owner, reports, table plans and the booklet CSV the event's organisers.
+ * The three HTML printouts also open with `?access_token=` from `printoutLink` (made for that
+ * page only), for a computer nobody signs in on; the same rules then apply to its maker.
  */
 @Controller('events/:slug')
 export class OutcomesExportController {
   constructor(
     private readonly printouts: PrintoutsService,
     private readonly reports: ReportsService,
+    private readonly tokens: TokenService,
   ) {}
 
   @Get('reports/:file')
@@ -32,7 +36,7 @@ export class OutcomesExportController {
   @Get('booklet.html')
   @RateLimit('export') // personal data leaves the system: the export budget
   async booklet(@Param('slug') slug: string, @Req() req: ApiRequest, @Res() res: Response) {
-    await this.send(res, slug, req, 'html', async (event) => ({ body: renderBookletHtml(event, await this.printouts.booklet(req.actor ?? null, event.id)) }));
+    await this.send(res, slug, req, 'html', async (event, actor) => ({ body: renderBookletHtml(event, await this.printouts.booklet(actor, event.id)) }), true);
   }
 
   @Get('booklet.csv')
@@ -51,7 +55,7 @@ export class OutcomesExportController {
   @Get('meeting-plans/me.html')
   @RateLimit('export') // personal data leaves the system: the export budget
   async myPlan(@Param('slug') slug: string, @Req() req: ApiRequest, @Res() res: Response) {
-    await this.send(res, slug, req, 'html', async (event) => ({ body: renderPlanHtml(event, 'My meetings', await this.printouts.myPlan(req.actor ?? null, event.id), false) }));
+    await this.send(res, slug, req, 'html', async (event, actor) => ({ body: renderPlanHtml(event, 'My meetings', await this.printouts.myPlan(actor, event.id), false) }), true);
   }
 
   @Get('meeting-plans/tables.html')
@@ -62,16 +66,31 @@ export class OutcomesExportController {
       res.status(400).type('text/plain').send('table must be a table number.');
       return;
     }
-    await this.send(res, slug, req, 'html', async (event) => ({
-      body: renderPlanHtml(event, n ? `Table ${n}` : 'Meetings by table', await this.printouts.tablePlan(req.actor ?? null, event.id, n), true),
-    }));
+    await this.send(
+      res,
+      slug,
+      req,
+      'html',
+      async (event, actor) => ({ body: renderPlanHtml(event, n ? `Table ${n}` : 'Meetings by table', await this.printouts.tablePlan(actor, event.id, n), true) }),
+      true,
+    );
   }
 
-  private async send(res: Response, slug: string, req: ApiRequest, kind: 'csv' | 'html', build: (event: EventEntity) => Promise<{ body: string; filename?: string }>) {
+  private async send(
+    res: Response,
+    slug: string,
+    req: ApiRequest,
+    kind: 'csv' | 'html',
+    build: (event: EventEntity, actor: Actor | null) => Promise<{ body: string; filename?: string }>,
+    linkable = false,
+  ) {
     try {
-      const event = await this.printouts.eventBySlug(req.actor ?? null, slug);
-      const { body, filename } = await build(event);
+      const actor = linkable ? await this.actorOf(req) : (req.actor ?? null);
+      const event = await this.printouts.eventBySlug(actor, slug);
+      const { body, filename } = await build(event, actor);
       res.status(200).type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8').set('cache-control', 'private, no-store');
+      // A link's token is in the address: never hand it on as a referrer.
+      if (linkable) res.set('referrer-policy', 'no-referrer');
       if (filename) res.set('content-disposition', `attachment; filename="${filename}"`);
       res.send(body);
     } catch (error) {
@@ -81,5 +100,12 @@ export class OutcomesExportController {
       }
       throw error;
     }
+  }
+
+  /** The bearer's actor, or the maker of a printout link made for exactly this page. */
+  private async actorOf(req: ApiRequest): Promise<Actor | null> {
+    const token = req.query.access_token;
+    if (req.actor || typeof token !== 'string') return req.actor ?? null;
+    return this.tokens.verifyForPath(token, req.path);
   }
 }

@@ -1,10 +1,17 @@
 import { Extensions, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AttendanceStatus, AttendanceVerdict, ExpectedOutcome, FollowUpResult } from '../../../libs/outcomes/index.js';
+import { AttendanceStatus, AttendanceVerdict, ExpectedOutcome, FollowUpResult, Printout } from '../../../libs/outcomes/index.js';
 
 registerEnumType(AttendanceStatus, { name: 'AttendanceStatus', description: 'What a side or an organiser reports about a meeting.' });
 registerEnumType(AttendanceVerdict, { name: 'AttendanceVerdict', description: "An organiser's mark wins; otherwise the sides' (DISPUTED when they disagree)." });
 registerEnumType(ExpectedOutcome, { name: 'ExpectedOutcome' });
 registerEnumType(FollowUpResult, { name: 'FollowUpResult' });
+registerEnumType(Printout, { name: 'Printout', description: 'TABLE_PLANS for organisers; BOOKLET and MY_MEETINGS for approved members.' });
+
+@ObjectType('PrintoutLink')
+export class PrintoutLinkModel {
+  @Field({ description: 'Opens the printout without signing in; keep it to the computer that prints.' }) url: string;
+  @Field() expiresAt: Date;
+}
 
 @ObjectType('MeetingAttendance')
 export class MeetingAttendanceModel {

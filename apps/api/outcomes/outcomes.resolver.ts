@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type Actor } from '../../../libs/identity/index.js';
-import { AttendanceStatus, FollowUpResult, OutcomesService, ReportsService } from '../../../libs/outcomes/index.js';
+import { AttendanceStatus, FollowUpResult, OutcomesService, Printout, PrintoutsService, ReportsService } from '../../../libs/outcomes/index.js';
 import { CurrentActor } from '../graphql/current-actor.decorator.js';
 import {
   CheckInModel,
@@ -13,6 +13,7 @@ import {
   MeetingFeedbackModel,
   MyMeetingOutcomeModel,
   OutcomeReportModel,
+  PrintoutLinkModel,
 } from './outcomes.models.js';
 
 @Resolver()
@@ -20,7 +21,17 @@ export class OutcomesResolver {
   constructor(
     private readonly outcomes: OutcomesService,
     private readonly reports: ReportsService,
+    private readonly printouts: PrintoutsService,
   ) {}
+
+  @Mutation(() => PrintoutLinkModel, {
+    description:
+      'A link that opens a printout for 12 hours without signing in (the venue\'s printer computer). ' +
+      'It opens that page only, as you; "sign out everywhere" ends it.',
+  })
+  printoutLink(@CurrentActor() actor: Actor | null, @Args('eventId', { type: () => ID }) eventId: string, @Args('printout', { type: () => Printout }) printout: Printout) {
+    return this.printouts.link(actor, eventId, printout);
+  }
 
   @Mutation(() => MeetingAttendanceModel, { description: 'Mark a meeting held or a no-show (either side, or an organiser of the event).' })
   markMeetingAttendance(
