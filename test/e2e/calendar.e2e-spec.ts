@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { parseWithPython, secondParserAvailable } from '../support/second-ical-parser.js';
 import { errorCode, TestApp } from '../support/test-app.js';
 
 /** A feed parsed with ical.js; its own VTIMEZONEs are registered so TZID times resolve through them. */
@@ -154,6 +155,34 @@ describe('calendar feeds (HTTP end to end, parsed with ical.js)', () => {
     expect(keynote.description).toContain('Speakers: Alice Aalto');
     expect(keynote.description).toContain('Moderators: Bob Berg (GTK, Geological Survey)');
     expect(text).not.toContain('Secret draft session');
+  });
+
+  it('reads the same with a second, independent parser (Python icalendar, its own zone database)', async () => {
+    if (!secondParserAvailable()) {
+      console.warn('calendar: second parser skipped: /usr/bin/python3 with python3-icalendar is not installed (apt-get install python3-icalendar)');
+      return;
+    }
+    const feeds = [await (await get(`/calendar/events/${slug}.ics`)).text(), await (await get(pathOf((await myFeed(alice.token)).url))).text()];
+    for (const text of feeds) {
+      const python = parseWithPython(text);
+      const js = parse(text);
+      expect(python.timezones).toEqual(['Europe/Helsinki']);
+      expect(python.events.map((e) => e.uid).sort()).toEqual(js.events.map((e) => e.uid).sort());
+      for (const e of python.events) {
+        const other = js.byUid.get(e.uid)!;
+        expect({ start: e.start, end: e.end, sequence: e.sequence, status: e.status, summary: e.summary, tzid: e.tzid }).toEqual({
+          start: other.start,
+          end: other.end,
+          sequence: other.sequence,
+          status: other.status,
+          summary: other.summary,
+          tzid: other.tzid,
+        });
+      }
+    }
+    // The night the clocks change is in the feed, and both parsers put it at the same instants.
+    const night = parseWithPython(feeds[0]).events.find((e) => e.uid === `session-${s.night}@${domain}`);
+    expect(night).toBeDefined();
   });
 
   it('answers a repeat request with 304 (ETag and Last-Modified)', async () => {
