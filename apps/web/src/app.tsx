@@ -7,6 +7,7 @@ import { m } from './i18n/index.js';
 
 // One chunk per area, loaded on first use: the first visit downloads only what it shows.
 const account = () => import('./pages/account.js');
+const passwords = () => import('./pages/passwords.js');
 const participant = () => import('./pages/participant.js');
 const organiser = () => import('./pages/organiser.js');
 const agenda = () => import('./pages/agenda.js');
@@ -26,6 +27,8 @@ const availability = () => import('./pages/availability.js');
 
 const SignInPage = lazy(() => account().then((mod) => ({ default: mod.SignInPage })));
 const RegisterPage = lazy(() => account().then((mod) => ({ default: mod.RegisterPage })));
+const ForgotPasswordPage = lazy(() => passwords().then((mod) => ({ default: mod.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => passwords().then((mod) => ({ default: mod.ResetPasswordPage })));
 const EventsPage = lazy(() => participant().then((mod) => ({ default: mod.EventsPage })));
 const EventHomePage = lazy(() => participant().then((mod) => ({ default: mod.EventHomePage })));
 const MyEventsPage = lazy(() => participant().then((mod) => ({ default: mod.MyEventsPage })));
@@ -73,6 +76,8 @@ const router = createBrowserRouter([
       { path: '/', element: <EventsPage /> },
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/events/:slug', element: <EventHomePage /> },
       { path: '/events/:slug/agenda', element: <AgendaPage /> },
       { path: '/events/:slug/me', element: <SignedIn><MyAgendaPage /></SignedIn> },

@@ -67,6 +67,11 @@ export function SignInPage() {
         <Stack>
           <TextInput label={m.auth.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errors.fields.email} />
           <PasswordInput label={m.auth.password} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.fields.password} />
+          <Text size="sm">
+            <Anchor component={Link} to="/forgot-password" state={{ email }}>
+              {m.passwords.forgotLink}
+            </Anchor>
+          </Text>
           <ErrorSummary errors={errors.general} />
           <Button type="submit" loading={result.fetching}>
             {m.auth.submitSignIn}

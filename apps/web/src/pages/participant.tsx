@@ -142,9 +142,16 @@ function EventsMore({ pages, onMore }: { pages: string[]; onMore: (cursor: strin
 
 export function MyEventsPage() {
   const [{ data, error, fetching }] = useQuery({ query: MyEventsQuery });
+  // Arriving from the link that set a new password (pages/passwords.tsx).
+  const passwordSet = !!(useLocation().state as { passwordSet?: boolean } | null)?.passwordSet;
   return (
     <Stack>
       <Title order={1}>{m.events.myTitle}</Title>
+      {passwordSet && (
+        <Alert color="green" variant="light" role="status">
+          {m.passwords.resetDone}
+        </Alert>
+      )}
       {fetching && !data && <PageLoader />}
       <ErrorSummary errors={toErrors(error).general} />
       {data && !data.myEvents.length && (

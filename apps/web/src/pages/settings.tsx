@@ -9,6 +9,7 @@ import { graphql } from '../gql/index.js';
 import type { NotificationKind, ParticipationStatus } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
 import { dateRangeLabel } from '../lib/time-display.js';
+import { ChangePasswordCard } from './passwords.js';
 
 const UnsubscribedQuery = graphql(`
   query MyUnsubscribedKinds { myUnsubscribedNotificationKinds }
@@ -62,6 +63,7 @@ export function SettingsPage() {
         </Stack>
       </Card>
       <RegistrationsCard />
+      <ChangePasswordCard email={me?.email} />
       <SignOutEverywhereCard />
       <DataCard />
       {me && <DeleteCard email={me.email} />}
