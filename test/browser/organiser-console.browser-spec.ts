@@ -112,6 +112,18 @@ describeInBrowser('web app in Chromium: organiser console and platform administr
     await requests.getByRole('row').filter({ hasText: 'Dave Dunn' }).getByText('Expired').waitFor();
     const [expired] = await t.db.query(`SELECT status FROM meeting_request WHERE id = $1`, [overdue.id]);
     expect(expired.status).toBe('EXPIRED');
+
+    // A link for the venue's printer computer opens the table plans there without signing in.
+    await page.getByRole('button', { name: 'Make a link for another computer: Meeting plans by table (printable)' }).click();
+    const linkBox = page.getByRole('textbox', { name: 'Link to Meeting plans by table (printable)' });
+    await linkBox.waitFor();
+    await page.getByText(/Opens without signing in until/).waitFor();
+    await scan(page, 'meetings overview with a printout link');
+    const printer = await suite.anonymous(t.baseUrl, DESKTOP);
+    const url = new URL(await linkBox.inputValue());
+    await printer.page.goto(`${url.pathname}${url.search}`);
+    await printer.page.getByText('Anna Aalto').first().waitFor();
+    await printer.page.getByText('Table 2').first().waitFor();
   }, SLOW);
 
   it('on a phone, an organiser finds people at the entrance and checks them in', async () => {
@@ -263,6 +275,6 @@ describeInBrowser('web app in Chromium: organiser console and platform administr
   }, SLOW);
 
   it('has no serious or critical accessibility violations and no console errors', () => {
-    suite.expectClean(8);
+    suite.expectClean(9);
   });
 });

@@ -315,6 +315,8 @@ describe('agenda (GraphQL end to end)', () => {
     const html = await fetch(`${t.baseUrl}/events/agenda-test/agenda.html`);
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toContain('text/html');
+    // Its own inline CSS applies (the app's policy refuses inline styles); no script, no request out.
+    expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     const page = await html.text();
     expect(page).toContain('Wednesday, 26 April 2023');
     expect(page).toMatch(/09:00<\/time>–<time[^>]*>09:30/);

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { type Response } from 'express';
 import { AgendaService, renderAgendaCsv, renderAgendaHtml } from '../../../libs/agenda/index.js';
 import { DomainException, ErrorKind } from '../../../libs/common/index.js';
+import { PRINTABLE_PAGE_CSP } from '../http/http-hardening.js';
 import { RateLimit } from '../security/rate-limit.guard.js';
 
 /** The published programme as a print-friendly page and as CSV; public, like the event page. */
@@ -31,6 +32,7 @@ export class AgendaExportController {
     try {
       const { event, agenda } = await this.agenda.publishedAgendaBySlug(slug);
       res.status(200).type(type).set('cache-control', 'public, max-age=60');
+      if (type.startsWith('text/html')) res.set('content-security-policy', PRINTABLE_PAGE_CSP);
       if (disposition) res.set('content-disposition', disposition);
       res.send(render(event, agenda));
     } catch (error) {

@@ -89,3 +89,11 @@ function refuseBatchedOperations(req: Request, res: Response, next: NextFunction
   }
   next();
 }
+
+/**
+ * The policy of the printable HTML pages (agenda, booklet, meeting plans): self-contained
+ * documents whose only code is their own inline CSS. No script, no request anywhere (so a style
+ * cannot send anything out), no frames, no forms; inline styles allowed, as the whole point of
+ * the page is to print well. Replaces the app's policy, which refuses every inline style.
+ */
+export const PRINTABLE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

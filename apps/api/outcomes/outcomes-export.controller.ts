@@ -5,6 +5,7 @@ import { type EventEntity } from '../../../libs/events/index.js';
 import { type Actor, TokenService } from '../../../libs/identity/index.js';
 import { PrintoutsService, renderBookletHtml, renderPlanHtml, ReportsService, toCsv } from '../../../libs/outcomes/index.js';
 import { type ApiRequest } from '../graphql/request.js';
+import { PRINTABLE_PAGE_CSP } from '../http/http-hardening.js';
 import { RateLimit } from '../security/rate-limit.guard.js';
 
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
@@ -91,6 +92,7 @@ export class OutcomesExportController {
       res.status(200).type(kind === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8').set('cache-control', 'private, no-store');
       // A link's token is in the address: never hand it on as a referrer.
       if (linkable) res.set('referrer-policy', 'no-referrer');
+      if (kind === 'html') res.set('content-security-policy', PRINTABLE_PAGE_CSP);
       if (filename) res.set('content-disposition', `attachment; filename="${filename}"`);
       res.send(body);
     } catch (error) {

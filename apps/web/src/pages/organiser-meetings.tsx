@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Tab
 import { type ReactNode, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { PrintoutLinkButton, usePrintoutOpener } from '../components/printout-link.js';
 import { AreaNav, EventPage, type EventBasics } from '../components/event-page.js';
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
@@ -9,7 +10,6 @@ import { graphql } from '../gql/index.js';
 import type { ExpectedOutcome, MeetingRequestStatus } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
 import { humanise, labelOf } from '../lib/code-labels.js';
-import { openWithToken } from '../lib/upload.js';
 
 const ConsoleMeetingsQuery = graphql(`
   query ConsoleMeetings($eventId: ID!, $scheduled: Boolean, $includeCancelled: Boolean!) {
@@ -127,6 +127,7 @@ function MeetingsOverview({ event }: { event: EventBasics }) {
   const [{ data: settings }] = useQuery({ query: ConsoleMatchmakingQuery, variables: { eventId: event.id } });
   const [{ data: feedback }] = useQuery({ query: ConsoleFeedbackQuery, variables: { eventId: event.id } });
   const [failed, setFailed] = useState(false);
+  const openPrintout = usePrintoutOpener();
   const tables = settings?.matchmakingSettings.tables ?? [];
   const ratings = feedback?.eventMeetingFeedback ?? [];
   return (
@@ -136,11 +137,12 @@ function MeetingsOverview({ event }: { event: EventBasics }) {
         <Group align="flex-end" justify="space-between" wrap="wrap">
           <TextInput label={m.meetingsOverview.person} description={m.meetingsOverview.personHint} type="search" w={320} maw="100%"
             value={person} onChange={(e) => setPerson(e.currentTarget.value)} />
-          <Button variant="default" onClick={() => void openWithToken(`/events/${event.slug}/meeting-plans/tables.html`).then((ok) => setFailed(!ok))}>
+          <Button variant="default" onClick={() => void openPrintout(event.id, 'TABLE_PLANS').then((ok) => setFailed(!ok))}>
             {m.meetingsOverview.tablePlans}
           </Button>
         </Group>
         {failed && <Text c="red" size="sm" role="alert" mt="xs">{m.meetingsOverview.downloadFailed}</Text>}
+        <PrintoutLinkButton eventId={event.id} printout="TABLE_PLANS" zone={event.timeZone} label={m.meetingsOverview.tablePlans} />
       </Card>
       <MeetingsSection event={event} person={person} tables={tables} ratings={ratings} />
       <FeedbackSummary ratings={ratings} />
