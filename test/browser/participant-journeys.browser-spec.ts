@@ -130,6 +130,11 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await a.getByRole('button', { name: 'Check in' }).click();
     await a.getByText('You are checked in:').waitFor();
     await scan(a, 'event home checked in (phone)');
+    // Her printable plan opens in a tab of its own, styled by its own CSS (no policy complaint).
+    const [plan] = await Promise.all([a.context().waitForEvent('page'), a.getByRole('button', { name: 'My meeting plan (printable)' }).click()]);
+    await plan.getByText('Ben Bauer').first().waitFor();
+    expect(await plan.evaluate<string>('getComputedStyle(document.body).fontFamily')).toContain('system-ui');
+    await plan.close();
     // The meeting is in Anna's agenda too, and her calendar link has a QR code.
     await a.goto(`/events/${slug}/me`);
     await a.getByText('Meeting with Ben Bauer').waitFor();

@@ -54,19 +54,3 @@ export async function downloadFile(url: string, fileName: string): Promise<boole
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
   return true;
 }
-
-/** Opens a printable page that needs the sign-in token (a plain link would carry none) in a new tab. */
-export async function openWithToken(url: string): Promise<boolean> {
-  const tab = window.open('', '_blank');
-  const token = tokenStore.get();
-  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) {
-    tab?.close();
-    return false;
-  }
-  const href = URL.createObjectURL(await res.blob());
-  if (tab) tab.location.href = href;
-  else window.location.href = href;
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
-  return true;
-}

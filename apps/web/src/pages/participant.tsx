@@ -10,7 +10,7 @@ import { graphql } from '../gql/index.js';
 import type { EventStatus, ParticipationStatus } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
 import { dateRangeLabel } from '../lib/time-display.js';
-import { openWithToken } from '../lib/upload.js';
+import { usePrintoutOpener } from '../components/printout-link.js';
 
 const EventsQuery = graphql(`
   query Events($after: String) {
@@ -205,7 +205,7 @@ export function EventHomePage() {
         </Stack>
       </Card>
       {event.description && <Text style={{ whiteSpace: 'pre-line' }}>{event.description}</Text>}
-      <EventSections slug={event.slug} organiser={organiser} approved={mine?.status === 'APPROVED'} speaker={mine?.role === 'SPEAKER'} />
+      <EventSections eventId={event.id} slug={event.slug} organiser={organiser} approved={mine?.status === 'APPROVED'} speaker={mine?.role === 'SPEAKER'} />
       {mine?.status === 'APPROVED' && event.status === 'PUBLISHED' && <CheckInCard eventId={event.id} zone={event.timeZone} />}
       <RegistrationCard eventId={event.id} requiresApproval={event.requiresApproval} participation={mine ?? null} open={event.status === 'PUBLISHED'} />
     </Stack>
@@ -234,7 +234,8 @@ function CheckInCard({ eventId, zone }: { eventId: string; zone: string }) {
 }
 
 /** Links to the areas of an event; areas appear as the API offers them. */
-function EventSections({ slug, organiser, approved, speaker }: { slug: string; organiser: boolean; approved: boolean; speaker?: boolean }) {
+function EventSections({ eventId, slug, organiser, approved, speaker }: { eventId: string; slug: string; organiser: boolean; approved: boolean; speaker?: boolean }) {
+  const openPrintout = usePrintoutOpener();
   return (
     <>
       <Group gap="xs">
@@ -247,17 +248,18 @@ function EventSections({ slug, organiser, approved, speaker }: { slug: string; o
             <Button component={Link} to={`/events/${slug}/matchmaking`} variant="light">{m.matchmaking.title}</Button>
             <Button component={Link} to={`/events/${slug}/meetings`} variant="light">{m.matchmaking.meetings}</Button>
             <Button component={Link} to={`/events/${slug}/availability`} variant="light">{m.availability.open}</Button>
-            <Button variant="default" onClick={() => void openWithToken(`/events/${slug}/meeting-plans/me.html`)}>{m.printouts.myPlan}</Button>
+            <Button variant="default" onClick={() => void openPrintout(eventId, 'MY_MEETINGS')}>{m.printouts.myPlan}</Button>
             {(speaker || organiser) && <Button component={Link} to={`/events/${slug}/speaker`} variant="light">{m.speaker.open}</Button>}
           </>
         )}
       </Group>
-      {organiser && <OrganiserLinks slug={slug} />}
+      {organiser && <OrganiserLinks eventId={eventId} slug={slug} />}
     </>
   );
 }
 
-function OrganiserLinks({ slug }: { slug: string }) {
+function OrganiserLinks({ eventId, slug }: { eventId: string; slug: string }) {
+  const openPrintout = usePrintoutOpener();
   return (
     <Card withBorder>
       <Title order={2} size="h4" mb="xs">
@@ -284,8 +286,8 @@ function OrganiserLinks({ slug }: { slug: string }) {
         <Button component={Link} to={`/organise/${slug}/check-in`} variant="light" size="sm">{m.checkInDesk.open}</Button>
         <Button component={Link} to={`/organise/${slug}/audit`} variant="light" size="sm">{m.audit.open}</Button>
         <Button component="a" href={`/events/${slug}/agenda.html`} target="_blank" variant="default" size="sm">{m.printouts.agenda}</Button>
-        <Button variant="default" size="sm" onClick={() => void openWithToken(`/events/${slug}/booklet.html`)}>{m.printouts.booklet}</Button>
-        <Button variant="default" size="sm" onClick={() => void openWithToken(`/events/${slug}/meeting-plans/tables.html`)}>{m.printouts.tablePlans}</Button>
+        <Button variant="default" size="sm" onClick={() => void openPrintout(eventId, 'BOOKLET')}>{m.printouts.booklet}</Button>
+        <Button variant="default" size="sm" onClick={() => void openPrintout(eventId, 'TABLE_PLANS')}>{m.printouts.tablePlans}</Button>
       </Group>
     </Card>
   );
