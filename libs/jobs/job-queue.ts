@@ -167,19 +167,28 @@ export class JobQueue implements OnModuleInit, OnModuleDestroy {
   }
 }
 
+/**
+ * What a statement "returns" after stop(): nothing, in the shape pg-boss reads. Its commands
+ * (complete, fail, …) end in `SELECT COUNT(*)` and read `rows[0].count`; an empty result there
+ * threw a TypeError into a late job's completion, failing the next test file's teardown.
+ */
+function nothingAfterStop(text: string): { rows: unknown[] } {
+  return /select\s+count\(\*\)/i.test(text) ? { rows: [{ count: '0' }] } : { rows: [] };
+}
+
 /** pg-boss's database interface over a TypeORM manager (its transaction, when it has one). */
 function adapter(manager: EntityManager, stopped: () => boolean = () => false): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[]) {
       // After stop(), the database may be gone (shut down, or dropped by a test). A late job's
       // bookkeeping then has nowhere to go; the job expires and is retried, as stop() promises.
-      if (stopped()) return { rows: [] };
+      if (stopped()) return nothingAfterStop(text);
       const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
       try {
         const result = await runner.query(text, values, true);
         return { rows: (result.records as unknown[]) ?? [] };
       } catch (error) {
-        if (stopped()) return { rows: [] };
+        if (stopped()) return nothingAfterStop(text);
         throw error;
       } finally {
         if (runner !== manager.queryRunner) await runner.release().catch(() => undefined);
