@@ -5,7 +5,8 @@ import { type IdentityDomainEvent, IdentityEvents } from '../identity/index.js';
 import { NotificationKind, NotificationsService } from '../notifications/index.js';
 
 /**
- * Account messages, written inside identity's transaction: the link to set a password. The link
+ * Account messages, written inside identity's transaction: the link to set a password, asked for
+ * by its owner or sent in an organiser's invitation (worded per event). The link
  * carries its secret after "#", so it never reaches a server log when the page is opened.
  */
 @Injectable()
@@ -21,11 +22,12 @@ export class IdentityMessages implements OnModuleInit {
   }
 
   private async on(manager: EntityManager, event: IdentityDomainEvent): Promise<void> {
+    const invited = event.type === 'account.invited';
     await this.notifications.notify(manager, {
-      kind: NotificationKind.PASSWORD_RESET,
-      eventId: null,
+      kind: invited ? NotificationKind.ACCOUNT_INVITATION : NotificationKind.PASSWORD_RESET,
+      eventId: invited ? event.eventId : null,
       recipientAccountId: event.accountId,
-      subjectItem: { type: 'password-reset', id: event.resetId },
+      subjectItem: { type: invited ? 'account-invitation' : 'password-reset', id: event.resetId },
       data: { url: `${this.config.publicBaseUrl}/reset-password#token=${event.token}`, expiresAt: event.expiresAt },
     });
   }

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { CommonException, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { AuditLogService } from '../audit/index.js';
 import { ConsentPurpose, ConsentsService } from '../consent/index.js';
-import { type Actor } from '../identity/index.js';
+import { type Actor, PasswordResetService } from '../identity/index.js';
 import { EventStatus } from './entities/event.entity.js';
 import { ParticipantRole, ParticipationEntity, ParticipationStatus } from './entities/participation.entity.js';
 import { EventAccessService, isUuid } from './event-access.service.js';
@@ -24,7 +24,28 @@ export class ParticipationsService {
     private readonly participationEvents: ParticipationEvents,
     private readonly audit: AuditLogService,
     private readonly consents: ConsentsService,
+    private readonly passwords: PasswordResetService,
   ) {}
+
+  /**
+   * Organisers invite the approved participants who cannot sign in yet (imported, no password):
+   * each gets an e-mail with a week-long link to set a password. Asking again sends fresh links
+   * (the earlier ones stop working) to those still without a password. Returns how many.
+   */
+  async inviteWithoutPassword(actor: Actor | null, eventId: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.requireOrganiser(actor, eventId, manager);
+      const rows: { account_id: string }[] = await manager.query(
+        `SELECT account_id FROM participation WHERE event_id = $1 AND status = 'APPROVED' ORDER BY account_id`,
+        [eventId],
+      );
+      const invited = await this.passwords.invite(manager, rows.map((r) => r.account_id), eventId);
+      await this.audit.record(manager, {
+        eventId, actorAccountId: actor!.accountId, action: 'participants.invited', targetType: 'event', targetId: eventId, details: { invited: invited.length },
+      });
+      return invited.length;
+    });
+  }
 
   /**
    * Registers the actor as a participant. Pending when the event requires approval. Two

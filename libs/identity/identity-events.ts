@@ -13,7 +13,18 @@ export interface PasswordResetRequested {
   expiresAt: Date;
 }
 
-export type IdentityDomainEvent = PasswordResetRequested;
+/** An organiser invited someone who has no password yet (an imported participant) to set one. */
+export interface AccountInvited {
+  type: 'account.invited';
+  accountId: string;
+  resetId: string;
+  token: string;
+  expiresAt: Date;
+  /** The event whose organisers invited them: the message speaks of it. */
+  eventId: string;
+}
+
+export type IdentityDomainEvent = PasswordResetRequested | AccountInvited;
 
 /** Identity's changes for the libraries above it (notifications), inside the changing transaction. */
 @Injectable()

@@ -3,7 +3,7 @@ export { type Actor } from './actor.js';
 export { AccountEntity } from './entities/account.entity.js';
 export { OrganisationEntity, OrganisationType } from './entities/organisation.entity.js';
 export { IdentityException, IdentityReason } from './identity.exception.js';
-export { type IdentityDomainEvent, IdentityEvents, type PasswordResetRequested } from './identity-events.js';
+export { type AccountInvited, type IdentityDomainEvent, IdentityEvents, type PasswordResetRequested } from './identity-events.js';
 export { PasswordResetService } from './password-reset.service.js';
 export { IdentityModule } from './identity.module.js';
 export { normaliseCountry, normaliseEmail } from './normalise.js';

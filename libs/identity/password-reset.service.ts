@@ -14,8 +14,9 @@ import { normaliseEmail } from './normalise.js';
 import { PasswordHasher } from './password-hasher.js';
 import { TokenService } from './token.service.js';
 
-/** How long a link to set a password works. */
+/** How long a link to set a password works: asked for by its owner, and sent in an organiser's invitation. */
 const LINK_VALID = '1 hour';
+const INVITATION_VALID = '7 days';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -47,17 +48,38 @@ export class PasswordResetService {
       [email],
     );
     if (!account) return;
-    const token = randomBytes(32).toString('base64url');
     await this.dataSource.transaction(async (manager) => {
-      // The account row lock orders concurrent requests of one person.
-      await manager.query(`SELECT 1 FROM account WHERE id = $1 FOR UPDATE`, [account.id]);
-      await this.retireLinks(manager, account.id);
-      const [created]: { id: string; expires_at: Date }[] = await manager.query(
-        `INSERT INTO password_reset (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '${LINK_VALID}') RETURNING id, expires_at`,
-        [account.id, sha256(token)],
-      );
-      await this.events.emit(manager, { type: 'password-reset.requested', accountId: account.id, resetId: created.id, token, expiresAt: created.expires_at });
+      const link = await this.newLink(manager, account.id, LINK_VALID);
+      await this.events.emit(manager, { type: 'password-reset.requested', accountId: account.id, ...link });
     });
+  }
+
+  /**
+   * In the caller's transaction: a link valid for a week to each of these accounts that still has
+   * no password and may sign in (organisers invite the people they imported). Returns who got one.
+   */
+  async invite(manager: EntityManager, accountIds: readonly string[], eventId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM account WHERE id = ANY($1::uuid[]) AND password_hash IS NULL AND erased_at IS NULL AND suspended_at IS NULL ORDER BY id`,
+      [[...accountIds]],
+    );
+    for (const { id } of rows) {
+      const link = await this.newLink(manager, id, INVITATION_VALID);
+      await this.events.emit(manager, { type: 'account.invited', accountId: id, eventId, ...link });
+    }
+    return rows.map((r) => r.id);
+  }
+
+  /** A fresh link (earlier ones retired), under the account's row lock, which orders concurrent asks of one person. */
+  private async newLink(manager: EntityManager, accountId: string, validFor: string): Promise<{ resetId: string; token: string; expiresAt: Date }> {
+    await manager.query(`SELECT 1 FROM account WHERE id = $1 FOR UPDATE`, [accountId]);
+    await this.retireLinks(manager, accountId);
+    const token = randomBytes(32).toString('base64url');
+    const [created]: { id: string; expires_at: Date }[] = await manager.query(
+      `INSERT INTO password_reset (account_id, token_hash, expires_at) VALUES ($1, $2, now() + $3::interval) RETURNING id, expires_at`,
+      [accountId, sha256(token), validFor],
+    );
+    return { resetId: created.id, token, expiresAt: created.expires_at };
   }
 
   /** Sets the password of the link's account, once, while the link is valid, and signs the person in. */

@@ -4,6 +4,7 @@ import { placeholdersOf } from './templates.js';
 /** Every kind of message ClusterMeet sends. */
 export enum NotificationKind {
   PASSWORD_RESET = 'PASSWORD_RESET',
+  ACCOUNT_INVITATION = 'ACCOUNT_INVITATION',
   REGISTRATION_RECEIVED = 'REGISTRATION_RECEIVED',
   REGISTRATION_APPROVED = 'REGISTRATION_APPROVED',
   REGISTRATION_DECLINED = 'REGISTRATION_DECLINED',
@@ -63,6 +64,13 @@ export const KINDS: Record<NotificationKind, KindDefinition> = {
     body:
       'Hello {{recipientName}},\n\nuse this link to set a new password for your ClusterMeet account. It works once, until {{expiresAt}}:\n\n{{url}}\n\n' +
       'If you did not ask for it, ignore this message: your password stays as it is.',
+  },
+  ACCOUNT_INVITATION: {
+    essential: true,
+    subject: 'Your place at {{eventName}}: set up your ClusterMeet account',
+    body:
+      'Hello {{recipientName}},\n\nthe organisers of {{eventName}} have registered you on ClusterMeet, where you find the agenda, ' +
+      'book one-to-one meetings and get your personal calendar. Set your password with this link; it works once, until {{expiresAt}}:\n\n{{url}}\n\n{{eventUrl}}',
   },
   REGISTRATION_RECEIVED: {
     essential: true,

@@ -165,6 +165,15 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
     await rows.nth(1).getByText('Rejected').waitFor();
     await page.getByText('The changes were written.').waitFor();
     await screenshot(page, 'import-report-desktop');
+
+    // Eero has no password yet: the organiser invites him to set one.
+    await page.getByRole('button', { name: 'Send invitations' }).click();
+    await page.getByRole('status').filter({ hasText: 'Invitations sent: 1.' }).waitFor();
+    const [invitation] = await t.db.query(
+      `SELECT d.data->>'url' AS url FROM notification_delivery d JOIN account a ON a.id = d.recipient_account_id WHERE d.kind = 'ACCOUNT_INVITATION' AND a.email = 'eero@gtk.example'`,
+    );
+    expect(invitation.url).toMatch(/\/reset-password#token=[A-Za-z0-9_-]{43}$/);
+    await scan(page, 'import with invitations sent');
   }, SLOW);
 
   it('the public pages read well on a phone and a desktop', async () => {

@@ -113,4 +113,48 @@ describe('CSV participant import (GraphQL end to end)', () => {
     expect(errorCode(await t.gql(IMPORT, { eventId, csv: GOOD }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await t.gql(IMPORT, { eventId, csv: GOOD }, stranger.token))).toBe('NOT_FOUND'); // a draft
   });
+
+  it('invites the imported people, who have no password, to set one; they then sign in', async () => {
+    const INVITE = `mutation($e: ID!) { inviteParticipantsWithoutPassword(eventId: $e) }`;
+    // Someone with a password of their own, registered for the event, is not invited.
+    const own = await t.signUp('Own Password');
+    await t.ok(`mutation($id: ID!) { setEventStatus(id: $id, status: PUBLISHED) { id } }`, { id: eventId }, organiser.token);
+    await t.ok(`mutation($e: ID!) { registerForEvent(eventId: $e, consentVersion: "2026-11") { id } }`, { e: eventId }, own.token);
+    expect(errorCode(await t.gql(INVITE, { e: eventId }, own.token))).toBe('FORBIDDEN');
+    expect(errorCode(await t.gql(INVITE, { e: eventId }))).toBe('UNAUTHENTICATED');
+
+    const withoutPassword = async () =>
+      (
+        await t.db.query(
+          `SELECT a.email FROM participation p JOIN account a ON a.id = p.account_id
+            WHERE p.event_id = $1 AND p.status = 'APPROVED' AND a.password_hash IS NULL ORDER BY a.email`,
+          [eventId],
+        )
+      ).map((r: { email: string }) => r.email) as string[];
+    const imported = await withoutPassword(); // the three above and whoever the earlier cases imported
+    expect(imported).toEqual(expect.arrayContaining(['eero.makinen@gtk.example', 'lucia.garcia@jcyl.example', 'nikos@minerals.example']));
+    expect((await t.ok(INVITE, { e: eventId }, organiser.token)).inviteParticipantsWithoutPassword).toBe(imported.length);
+    const invitations = async () =>
+      (await t.db.query(
+        `SELECT a.email, d.data->>'url' AS url, d.event_id FROM notification_delivery d JOIN account a ON a.id = d.recipient_account_id
+          WHERE d.kind = 'ACCOUNT_INVITATION' ORDER BY d.created_at, a.email`,
+      )) as { email: string; url: string; event_id: string }[];
+    const sent = await invitations();
+    expect(sent.map((x) => x.email).sort()).toEqual(imported);
+    expect(sent.map((x) => x.email)).not.toContain(own.email);
+    expect(sent.every((x) => x.event_id === eventId)).toBe(true);
+
+    // Lucía sets her password with her link and signs in; asking again invites the others only.
+    const token = /#token=([A-Za-z0-9_-]{43})$/.exec(sent.find((x) => x.email === 'lucia.garcia@jcyl.example')!.url)![1];
+    await t.ok(`mutation($t: String!) { resetPassword(token: $t, password: "lucia's own password") { token } }`, { t: token });
+    await t.ok(`mutation { login(email: "lucia.garcia@jcyl.example", password: "lucia's own password") { token } }`);
+    expect((await t.ok(INVITE, { e: eventId }, organiser.token)).inviteParticipantsWithoutPassword).toBe(imported.length - 1);
+    // The first links of the others stopped working when the new ones went out.
+    const nikosFirst = /#token=(.+)$/.exec(sent.find((x) => x.email === 'nikos@minerals.example')!.url)![1];
+    expect((await t.gql(`mutation($t: String!) { resetPassword(token: $t, password: "long enough password") { token } }`, { t: nikosFirst })).errors![0].extensions!.reason).toBe(
+      'INVALID_RESET_LINK',
+    );
+    const [audit] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'participants.invited' AND event_id = $1`, [eventId]);
+    expect(audit.n).toBe(2);
+  });
 });

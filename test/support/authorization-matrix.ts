@@ -294,6 +294,13 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     variables: (c) => ({ id: c.event.id, csv: `name,email\nImported Matrix,imported-${c.unique}@test.example\n` }),
     expect: organisersOnly(),
   },
+  {
+    operation: 'inviteParticipantsWithoutPassword',
+    kind: 'mutation',
+    document: `mutation($id: ID!) { inviteParticipantsWithoutPassword(eventId: $id) }`,
+    variables: (c) => ({ id: c.event.id }),
+    expect: organisersOnly(),
+  },
 
   // security
   {

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   ImportMode,
   ParticipantImportService,
@@ -78,5 +78,14 @@ export class ParticipationsResolver {
     @Args('dryRun', { defaultValue: false }) dryRun: boolean,
   ) {
     return this.importer.import(actor, eventId, csv, { mode, dryRun });
+  }
+
+  @Mutation(() => Int, {
+    description:
+      'E-mail every approved participant who cannot sign in yet (imported, no password) a link, valid for a week, to set a password. ' +
+      'Again: fresh links to those still without one. Returns how many were invited (organisers).',
+  })
+  inviteParticipantsWithoutPassword(@CurrentActor() actor: Actor | null, @Args('eventId', { type: () => ID }) eventId: string) {
+    return this.participations.inviteWithoutPassword(actor, eventId);
   }
 }

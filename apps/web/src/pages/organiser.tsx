@@ -60,6 +60,31 @@ const SetParticipantRoleMutation = graphql(`
   }
 `);
 
+const InviteWithoutPasswordMutation = graphql(`
+  mutation InviteParticipantsWithoutPassword($eventId: ID!) { inviteParticipantsWithoutPassword(eventId: $eventId) }
+`);
+
+/** Imported people have no password: one click sends each a week-long link to set one. */
+function InviteImported({ eventId }: { eventId: string }) {
+  const [result, invite] = useMutation(InviteWithoutPasswordMutation);
+  const sent = result.data?.inviteParticipantsWithoutPassword;
+  return (
+    <Card withBorder maw={640}>
+      <Stack gap="xs">
+        <Title order={2} size="h4">{m.organiser.inviteTitle}</Title>
+        <Text size="sm">{m.organiser.inviteIntro}</Text>
+        <Group>
+          <Button variant="light" loading={result.fetching} onClick={() => void invite({ eventId })}>{m.organiser.inviteButton}</Button>
+        </Group>
+        {sent !== undefined && (
+          <Text size="sm" role="status">{sent ? fmt(m.organiser.invitesSent, { count: sent }) : m.organiser.nobodyToInvite}</Text>
+        )}
+        <ErrorSummary errors={toErrors(result.error).general} />
+      </Stack>
+    </Card>
+  );
+}
+
 const ImportParticipantsMutation = graphql(`
   mutation ImportParticipants($eventId: ID!, $csv: String!, $mode: ImportMode!, $dryRun: Boolean!) {
     importParticipants(eventId: $eventId, csv: $csv, mode: $mode, dryRun: $dryRun) {
@@ -544,6 +569,7 @@ export function ImportPage() {
           </div>
         </section>
       )}
+      <InviteImported eventId={event.id} />
     </Stack>
   );
 }
