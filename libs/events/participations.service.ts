@@ -141,12 +141,18 @@ export class ParticipationsService {
   }
 
   /** Everyone in an event, for its organisers. */
-  async list(actor: Actor | null, eventId: string, filter: ParticipationFilter = {}): Promise<ParticipationEntity[]> {
+  /** With `canSignIn`: false for people who have no password yet (imported; organisers invite them). */
+  async list(actor: Actor | null, eventId: string, filter: ParticipationFilter = {}): Promise<(ParticipationEntity & { canSignIn: boolean })[]> {
     await this.access.requireOrganiser(actor, eventId);
-    return this.dataSource.getRepository(ParticipationEntity).find({
+    const rows = await this.dataSource.getRepository(ParticipationEntity).find({
       where: { eventId, ...(filter.role ? { role: filter.role } : {}), ...(filter.status ? { status: filter.status } : {}) },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    const without: { id: string }[] = rows.length
+      ? await this.dataSource.query(`SELECT id FROM account WHERE id = ANY($1::uuid[]) AND password_hash IS NULL`, [rows.map((r) => r.accountId)])
+      : [];
+    const cannot = new Set(without.map((r) => r.id));
+    return rows.map((r) => Object.assign(r, { canSignIn: !cannot.has(r.accountId) }));
   }
 
   async listMine(actor: Actor | null): Promise<ParticipationEntity[]> {

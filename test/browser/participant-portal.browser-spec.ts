@@ -166,7 +166,11 @@ describeInBrowser('web app in Chromium: organiser and participant journeys', () 
     await page.getByText('The changes were written.').waitFor();
     await screenshot(page, 'import-report-desktop');
 
-    // Eero has no password yet: the organiser invites him to set one.
+    // Eero has no password yet: the participants list says so, and the organiser invites him to set one.
+    await page.goto('/organise/cmr-kittila-2031/participants');
+    await page.getByRole('article', { name: 'Eero Mäkinen' }).getByText(/Cannot sign in yet: no password/).waitFor();
+    await page.goto('/organise/cmr-kittila-2031/import');
+    await heading(page, 'Import participants');
     await page.getByRole('button', { name: 'Send invitations' }).click();
     await page.getByRole('status').filter({ hasText: 'Invitations sent: 1.' }).waitFor();
     const [invitation] = await t.db.query(

@@ -132,6 +132,15 @@ describe('CSV participant import (GraphQL end to end)', () => {
         )
       ).map((r: { email: string }) => r.email) as string[];
     const imported = await withoutPassword(); // the three above and whoever the earlier cases imported
+    // The organisers' list says who cannot sign in yet.
+    const { participants } = await t.ok(
+      `query($e: ID!) { participants(eventId: $e, status: APPROVED) { canSignIn account { email } } }`,
+      { e: eventId },
+      organiser.token,
+    );
+    const cannot = participants.filter((p: { canSignIn: boolean }) => !p.canSignIn).map((p: { account: { email: string } }) => p.account.email).sort();
+    expect(cannot).toEqual(imported);
+    expect(participants.find((p: { account: { email: string } }) => p.account.email === own.email).canSignIn).toBe(true);
     expect(imported).toEqual(expect.arrayContaining(['eero.makinen@gtk.example', 'lucia.garcia@jcyl.example', 'nikos@minerals.example']));
     expect((await t.ok(INVITE, { e: eventId }, organiser.token)).inviteParticipantsWithoutPassword).toBe(imported.length);
     const invitations = async () =>

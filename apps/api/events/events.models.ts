@@ -41,6 +41,11 @@ export class ParticipationModel {
   @Field(() => ParticipantRole) role: ParticipantRole;
   @Field(() => ParticipationStatus) status: ParticipationStatus;
   @Field() createdAt: Date;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "In the organisers' participants list: false while the person has no password yet (imported; inviteParticipantsWithoutPassword). Null elsewhere.",
+  })
+  canSignIn?: boolean | null;
   eventId: string;
   accountId: string;
 }

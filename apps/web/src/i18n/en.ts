@@ -153,6 +153,7 @@ export const en = {
     registeredAt: 'Registered',
     importIntro: 'CSV with the columns name, email, organisation, type, country, region, role (header on line 1).',
     inviteTitle: 'Invite the people who cannot sign in yet',
+    noPasswordYet: 'Cannot sign in yet: no password (imported). Invite them from the import page.',
     inviteIntro: 'People you import have no password. Send each a link, valid for a week, to set one; sending again sends fresh links to those still without one.',
     inviteButton: 'Send invitations',
     invitesSent: 'Invitations sent: {count}.',

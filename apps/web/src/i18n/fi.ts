@@ -157,6 +157,7 @@ export const fi: Messages = {
     registeredAt: 'Ilmoittautunut',
     importIntro: 'CSV-tiedosto, jonka sarakkeet ovat name, email, organisation, type, country, region, role (otsikot rivillä 1).',
     inviteTitle: 'Kutsu ne, jotka eivät vielä voi kirjautua',
+    noPasswordYet: 'Ei voi vielä kirjautua: ei salasanaa (tuotu). Kutsu hänet tuontisivulta.',
     inviteIntro: 'Tuomillasi henkilöillä ei ole salasanaa. Lähetä kullekin viikon voimassa oleva linkki salasanan asettamiseen; uusi lähetys lähettää uudet linkit niille, joilla salasanaa ei vieläkään ole.',
     inviteButton: 'Lähetä kutsut',
     invitesSent: 'Kutsuja lähetetty: {count}.',

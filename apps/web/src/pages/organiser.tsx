@@ -42,7 +42,7 @@ const SetEventStatusMutation = graphql(`
 const ParticipantsQuery = graphql(`
   query Participants($eventId: ID!, $role: ParticipantRole, $status: ParticipationStatus) {
     participants(eventId: $eventId, role: $role, status: $status) {
-      id role status createdAt
+      id role status createdAt canSignIn
       account { id name email jobTitle organisation { id name } }
     }
   }
@@ -434,6 +434,7 @@ export function ParticipantsPage() {
                 <Text size="xs" c="dimmed">
                   {m.organiser.registeredAt}: {new Date(p.createdAt).toLocaleDateString(locale, { timeZone: event.timeZone })}
                 </Text>
+                {p.canSignIn === false && <Text size="xs" c="orange.9">{m.organiser.noPasswordYet}</Text>}
               </Stack>
               <Stack gap="xs" align="flex-end">
                 <Badge color={p.status === 'APPROVED' ? 'green' : p.status === 'PENDING' ? 'yellow' : 'gray'} variant="light">
