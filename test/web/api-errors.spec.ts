@@ -58,6 +58,23 @@ describe('web API error mapping', () => {
     expect(messageFor(notSeated, english)).toBe(en.errors.reasons.NOT_SEATED);
   });
 
+  it("writes the instants in the server's words as dates and times with the zone named", () => {
+    const english: ErrorMessages = { ...en.errors, locale: 'en-GB', serverLanguage: true, timeZone: 'Europe/Helsinki' };
+    const busy = {
+      message: 'Ben Bauer is not available in the slot starting 2030-04-26T10:00:00.000Z: speaking at Round Table II.',
+      extensions: { code: 'CONFLICT', reason: 'PARTICIPANT_UNAVAILABLE', details: { name: 'Ben Bauer', startsAt: '2030-04-26T10:00:00.000Z' } },
+    };
+    const text = messageFor(busy, english);
+    const label = timeLabel('2030-04-26T10:00:00.000Z', 'Europe/Helsinki', browserZone('Europe/Helsinki'), { locale: 'en-GB' });
+    expect(text).toContain(`${label.eventTime} ${label.eventZone}`);
+    expect(text).toContain('speaking at Round Table II');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    // Text without an instant is left as it is.
+    expect(messageFor({ message: 'A session must end after it starts.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_TIMES' } }, english)).toBe(
+      'A session must end after it starts.',
+    );
+  });
+
   it('quotes the request id of an internal error and never its details', () => {
     expect(messageFor({ message: 'Internal error. Quote request id abc when reporting it.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'abc' } }, messages)).toBe(
       'Server error, request abc.',

@@ -55,17 +55,28 @@ export function messageFor(error: ApiErrorLike, messages: ErrorMessages): string
   const ext = error.extensions ?? {};
   const code = typeof ext.code === 'string' ? ext.code : '';
   const reason = typeof ext.reason === 'string' ? ext.reason : '';
-  if (messages.serverLanguage && SPECIFIC.has(code) && error.message && !APP_WORDED.has(reason)) return error.message;
+  if (messages.serverLanguage && SPECIFIC.has(code) && error.message && !APP_WORDED.has(reason)) return readableInstants(error.message, messages);
   const text = reason ? reasonText(reason, ext, messages) : null;
   if (text) return text;
   // The catalogue has a text but the server left out a fact it names: the server's own words have it.
-  if (text === '' && error.message) return error.message;
+  if (text === '' && error.message) return readableInstants(error.message, messages);
   if (code === 'INTERNAL_SERVER_ERROR') {
     const id = typeof ext.requestId === 'string' ? ext.requestId : '';
     return messages.internal.replace('{id}', id || '—');
   }
-  if (SPECIFIC.has(code) && error.message) return error.message;
-  return messages.codes[code] ?? (error.message || messages.unknown);
+  if (SPECIFIC.has(code) && error.message) return readableInstants(error.message, messages);
+  return messages.codes[code] ?? (error.message ? readableInstants(error.message, messages) : messages.unknown);
+}
+
+const ISO_INSTANT_IN_TEXT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g;
+
+/**
+ * The server's words keep its case-specific detail but write instants in ISO UTC
+ * ("…the slot starting 2030-04-26T10:00:00.000Z"); the reader gets a date and time with the zone
+ * named, as everywhere else in the app.
+ */
+function readableInstants(text: string, messages: ErrorMessages): string {
+  return text.replace(ISO_INSTANT_IN_TEXT, (iso) => (isInstant(iso) ? instantsText([iso], messages) : iso));
 }
 
 /**
