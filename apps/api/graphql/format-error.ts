@@ -3,7 +3,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Logger } from 'pino';
 import { type ApolloServerPlugin } from '@apollo/server';
 import { CommonException, currentRequestId, DomainException, ErrorKind, isDatabaseUnavailable } from '../../../libs/common/index.js';
-import { DATABASE_RETRY_AFTER_SECONDS } from '../http/database-unavailable.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../http/database-unavailable.js';
 
 /** `extensions.code` when the database cannot be reached (down, restarting): retry later. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
@@ -50,7 +50,7 @@ export function createErrorFormatter(logger: Logger, exposeStack: boolean) {
       // Expected during a database restart or outage: a clear answer to retry, not an internal error.
       logger.warn({ err: original, path: formatted.path, requestId }, 'database unavailable during a GraphQL operation');
       return {
-        message: 'The database cannot be reached right now. Please try again in a moment.',
+        message: DATABASE_UNAVAILABLE_MESSAGE,
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: SERVICE_UNAVAILABLE, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS, requestId },

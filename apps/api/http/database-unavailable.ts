@@ -3,6 +3,8 @@ import { isDatabaseUnavailable } from '../../../libs/common/index.js';
 
 /** Seconds a client is asked to wait when the database is away (GraphQL says the same). */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** What every kind of answer (GraphQL, REST JSON, plain text) says while the database is away. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database cannot be reached right now. Please try again in a moment.';
 
 /**
  * For REST endpoints: when `error` means the database cannot be reached (down, restarting),
@@ -15,6 +17,6 @@ export function answerDatabaseUnavailable(error: unknown, res: Response): boolea
     .status(503)
     .set({ 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS), 'cache-control': 'no-store' })
     .type('text/plain')
-    .send('The database cannot be reached right now. Please try again in a moment.');
+    .send(DATABASE_UNAVAILABLE_MESSAGE);
   return true;
 }

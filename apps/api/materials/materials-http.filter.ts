@@ -4,7 +4,7 @@ import { type Logger } from 'pino';
 import { currentRequestId, DomainException, ErrorKind, isDatabaseUnavailable, LOGGER } from '../../../libs/common/index.js';
 import { MaterialsReason } from '../../../libs/materials/index.js';
 import { SERVICE_UNAVAILABLE } from '../graphql/format-error.js';
-import { DATABASE_RETRY_AFTER_SECONDS } from '../http/database-unavailable.js';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from '../http/database-unavailable.js';
 
 const STATUS: Record<ErrorKind, number> = {
   [ErrorKind.BAD_USER_INPUT]: 400,
@@ -44,7 +44,7 @@ export class MaterialsHttpFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn({ err: exception, requestId }, 'database unavailable during a materials request');
       res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-      res.status(503).json({ error: { code: SERVICE_UNAVAILABLE, message: 'The database cannot be reached right now. Please try again in a moment.', requestId } });
+      res.status(503).json({ error: { code: SERVICE_UNAVAILABLE, message: DATABASE_UNAVAILABLE_MESSAGE, requestId } });
       return;
     }
     let status = 500;
