@@ -1,7 +1,7 @@
 // Organiser settings pages in Chromium against the real API: the wording of e-mails, reminder
 // rules and presenter-materials rules, each checked after a reload and against what the API returns.
 import { type Locator, type Page } from 'playwright-core';
-import { matchmakingEvent, participant, type MatchmakingEvent, type Person } from '../support/matchmaking-fixtures.js';
+import { matchmakingEvent, meetingBetween, participant, type MatchmakingEvent, type Person } from '../support/matchmaking-fixtures.js';
 import { TestApp } from '../support/test-app.js';
 import { BrowserSuite, describeInBrowser, DESKTOP, PHONE, screenshot } from './browser-harness.js';
 
@@ -196,6 +196,20 @@ describeInBrowser('organiser settings in Chromium: e-mails, reminders, materials
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download the materials pack (ZIP)' }).click();
     expect((await download).suggestedFilename()).toBe(`${slug}-materials.zip`);
+  }, SLOW);
+
+  it("names the times in a refusal in the event's zone, with the organiser's own beside them", async () => {
+    const [ada, ben] = [await participant(t, event, 'Ada Applicant'), await participant(t, event, 'Ben Buyer')];
+    await meetingBetween(t, event, ada, ben, event.slots[0].id); // 26 Apr 2030, 13:00 in Helsinki
+    const { page } = suite.pages[0];
+    await page.goto(`/organise/${slug}/matchmaking`);
+    await heading(page, 'Matchmaking settings');
+    await page.getByRole('textbox', { name: 'Meeting length (minutes)' }).fill('30');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    // The organiser's browser is in Brussels, the event in Helsinki: both clocks, each zone named.
+    const refusal = await page.getByRole('alert').filter({ hasText: 'already hold meetings' }).textContent();
+    expect(refusal).toContain('Fri 26 Apr, 13:00 Helsinki (EEST) · Fri 26 Apr, 12:00 Brussels (CEST) (1 meeting)');
+    expect(await page.getByRole('textbox', { name: 'Meeting length (minutes)' }).inputValue()).toBe('30');
   }, SLOW);
 
   it('on a phone, both pages fit 375 px and pass axe', async () => {

@@ -1,4 +1,5 @@
 import { Alert } from '@mantine/core';
+import { useEffect } from 'react';
 import { type CombinedError } from 'urql';
 import { locale, m } from '../i18n/index.js';
 import { type ErrorMessages, mapApiErrors, type MappedErrors } from '../lib/api-errors.js';
@@ -13,6 +14,20 @@ export const errorMessages: ErrorMessages = {
   locale,
   serverLanguage: locale.startsWith('en'),
 };
+
+/**
+ * Shows the instants named in error messages in the event's zone (with the reader's own beside it)
+ * while a page of that event is on screen; outside an event they are in the reader's zone. One
+ * event is on screen at a time, so the zone lives beside the language, for the app as a whole.
+ */
+export function useEventZoneInErrors(timeZone: string | undefined): void {
+  useEffect(() => {
+    errorMessages.timeZone = timeZone;
+    return () => {
+      if (errorMessages.timeZone === timeZone) errorMessages.timeZone = undefined;
+    };
+  }, [timeZone]);
+}
 
 /** The errors of one request, split into per-field and general messages. */
 export function toErrors(error: CombinedError | undefined, formFields?: readonly string[]): MappedErrors {

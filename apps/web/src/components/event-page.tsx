@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphql } from '../gql/index.js';
 import type { EventBasicsQuery } from '../gql/graphql.js';
-import { ErrorSummary, toErrors } from './api-error.js';
+import { ErrorSummary, toErrors, useEventZoneInErrors } from './api-error.js';
 import { ZoneNote } from './event-zone.js';
 import { PageLoader } from './layout.js';
 
@@ -24,6 +24,7 @@ export function EventPage({ title, children, back }: { title: string; back?: { t
   const { slug = '' } = useParams();
   const [{ data, error }] = useQuery({ query: EventBasics, variables: { slug } });
   const event = data?.event;
+  useEventZoneInErrors(event?.timeZone);
   if (!event) return error ? <ErrorSummary errors={toErrors(error).general} /> : <PageLoader />;
   return (
     <Stack>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../auth.js';
-import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { ErrorSummary, toErrors, useEventZoneInErrors } from '../components/api-error.js';
 import { EventTimeRange, ZoneNote } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
@@ -70,6 +70,7 @@ export function AgendaPage() {
   const { me } = useMe();
   const [{ data: eventData, error: eventError }] = useQuery({ query: AgendaEventQuery, variables: { slug } });
   const event = eventData?.event;
+  useEventZoneInErrors(event?.timeZone);
   const [filter, setFilter] = useState({ day: '', trackId: '', roomId: '', type: '', text: '' });
   const [{ data, error, fetching }, refreshAgenda] = useQuery({
     query: AgendaQuery,

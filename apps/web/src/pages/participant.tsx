@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../auth.js';
-import { ErrorSummary, toErrors } from '../components/api-error.js';
+import { ErrorSummary, toErrors, useEventZoneInErrors } from '../components/api-error.js';
 import { EventTime, ZoneNote } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { graphql } from '../gql/index.js';
@@ -171,6 +171,7 @@ export function EventHomePage() {
   const { slug = '' } = useParams();
   const [{ data, error, fetching }] = useQuery({ query: EventQuery, variables: { slug } });
   const event = data?.event;
+  useEventZoneInErrors(event?.timeZone);
   if (fetching && !event) return <PageLoader />;
   if (!event) return <ErrorSummary errors={toErrors(error).general} />;
   const mine = event.myParticipation;
