@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pino } from 'pino';
+import { freePort } from '../../test/support/test-postgres.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 const moduleUrl = new URL('./embedded-postgres.js', import.meta.url).href;
@@ -31,7 +32,7 @@ function startInChild(dir: string, port: number) {
 describe('embedded PostgreSQL', () => {
   it('recovers the data folder after its parent process was SIGKILLed', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'clustermeet-embedded-'));
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     try {
       const child = await startInChild(dir, port);
       child.kill('SIGKILL');
@@ -51,5 +52,5 @@ describe('embedded PostgreSQL', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // initdb and two starts, the second waiting for the orphan
 });

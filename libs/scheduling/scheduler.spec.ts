@@ -85,8 +85,9 @@ describe('scheduleMeetings', () => {
 
   it('is deterministic for the same seed', () => {
     const inst = randomInstance(42, 60, 8, 8);
-    const a = scheduleMeetings(inst, { seed: 7, maxIterations: 10_000 });
-    const b = scheduleMeetings(inst, { seed: 7, maxIterations: 10_000 });
+    // The iteration count, not the clock, must end both runs (a busy machine can stall one).
+    const a = scheduleMeetings(inst, { seed: 7, maxIterations: 10_000, timeLimitMs: 60_000 });
+    const b = scheduleMeetings(inst, { seed: 7, maxIterations: 10_000, timeLimitMs: 60_000 });
     expect(b.assignments).toEqual(a.assignments);
   });
 

@@ -52,10 +52,12 @@ describe('follow-up round reminders', () => {
     const now = Date.now();
     const { openFollowUpRound: round } = await t.ok(
       OPEN_ROUND,
-      { e: ev.eventId, input: { opensAt: new Date(now - 20 * DAY).toISOString(), closesAt: new Date(now + 2 * DAY).toISOString(), notify: false } },
+      { e: ev.eventId, input: { opensAt: new Date(now - 20 * DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString(), notify: false } },
       ev.organiser.token,
     );
     await t.ok(ANSWER, { r: round.id, m: annaBernd.id }, bernd.token); // Bernd answered for his meeting with Anna
+    // Only now does the round close in two days (the app's own quarter-hourly job must not remind before Bernd answers).
+    await t.db.query(`UPDATE follow_up_round SET closes_at = $2 WHERE id = $1`, [round.id, new Date(now + 2 * DAY)]);
 
     // The scheduled job, run now rather than at its next quarter hour.
     await t.app.get(JobQueue, { strict: false }).enqueue(FOLLOW_UP_REMINDERS_QUEUE, {});

@@ -3,6 +3,7 @@ import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
+import { freePort } from '../support/test-postgres.js';
 
 /**
  * The `npm start` path as a new user gets it: no DATABASE_URL, so the entry point starts an
@@ -13,7 +14,7 @@ describe('the API entry point on an embedded PostgreSQL', () => {
   it('starts, serves the demo event, writes the demo e-mails, and stops PostgreSQL cleanly on SIGINT', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'clustermeet-start-'));
     await chmod(dataDir, 0o755); // the postgres system user must be able to enter it when we run as root
-    const pgPort = 20000 + Math.floor(Math.random() * 20000);
+    const pgPort = await freePort();
     const child = spawn(process.execPath, ['dist/apps/api/main.js'], {
       env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: 'development', DATABASE_URL: '', SMTP_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -426,8 +426,8 @@ describe('presenter materials (real HTTP multipart, local disk)', () => {
     expect(await t.db.query(`SELECT count(*)::int AS n FROM material WHERE id = $1`, [first.body.material.id])).toEqual([{ n: 0 }]);
     expect((await t.db.query(`SELECT storage_key FROM material_file_garbage WHERE storage_key = ANY($1) ORDER BY storage_key`, [keys])).map((r: { storage_key: string }) => r.storage_key)).toEqual([...keys].sort());
     expect(await stored()).toBe(2);
-    const swept = await t.app.get(MaterialFilesSweeper).sweep();
-    expect(swept).toBeGreaterThanOrEqual(2);
+    // (The app's own 10-minute sweep may take some first: what counts is that they are gone.)
+    await t.app.get(MaterialFilesSweeper).sweep();
     expect(await stored()).toBe(0);
     expect(await t.db.query(`SELECT count(*)::int AS n FROM material_file_garbage`)).toEqual([{ n: 0 }]);
     // A speaker's own deletion leaves nothing queued either: its files go at once.
@@ -480,7 +480,7 @@ describe('presenter materials (real HTTP multipart, local disk)', () => {
     expect(await orphanStored()).toBe(true);
     expect(await sweeper.sweep()).toBe(0); // not yet due: it could still be uploading
     await t.db.query(`UPDATE material_file_garbage SET sweep_after = now() - interval '1 second' WHERE storage_key = $1`, [key]); // a day later
-    expect(await sweeper.sweep()).toBe(1);
+    await sweeper.sweep();
     expect(await orphanStored()).toBe(false);
     expect(await pending()).toEqual([]);
 

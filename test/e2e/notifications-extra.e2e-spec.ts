@@ -23,7 +23,8 @@ describe('notifications: materials missing and matchmaking window reminders (SMT
   });
 
   it('reminds each speaker without materials once per session and deadline, in the event zone', async () => {
-    const now = new Date();
+    // A moment of its own, not the clock: the app's own 15-minute job (real clock) must not find this deadline in reach first.
+    const now = new Date('2029-06-01T09:00:00Z');
     const deadline = new Date(now.getTime() + 24 * 3_600_000);
     await sql(`INSERT INTO materials_settings (event_id, upload_deadline) VALUES ($1, $2)`, [world.eventId, deadline]);
     const reminders = t.app.get(MaterialsMissingReminders);

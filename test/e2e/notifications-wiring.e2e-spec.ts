@@ -90,13 +90,16 @@ describe('notifications wired to agenda and matchmaking (SMTP end to end)', () =
   });
 
   it('expiring overdue requests tells the requester once', async () => {
+    // Due in an hour, expired as of two hours from now: the app's own per-minute expiry (real
+    // clock) cannot take it first.
     const [r] = await sql<{ id: string }>(
-      `INSERT INTO meeting_request (event_id, requester_id, recipient_id, status, expires_at) VALUES ($1, $2, $3, 'PENDING', now() - interval '1 hour') RETURNING id`,
+      `INSERT INTO meeting_request (event_id, requester_id, recipient_id, status, expires_at) VALUES ($1, $2, $3, 'PENDING', now() + interval '1 hour') RETURNING id`,
       [eventId, bob.accountId, alice.accountId],
     );
     const requests = t.app.get(MeetingRequestsService);
-    expect(await requests.expireOverdue(new Date(), eventId)).toBe(1);
-    expect(await requests.expireOverdue(new Date(), eventId)).toBe(0);
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    expect(await requests.expireOverdue(later, eventId)).toBe(1);
+    expect(await requests.expireOverdue(later, eventId)).toBe(0);
     const mail = await waitFor('expired mail', async () => mailsTo(bob).find((m) => m.subject?.includes('expired')));
     expect(mail.subject).toBe('Your meeting request to Alice Aalto expired');
     // An optional kind: mailparser files List-Unsubscribe under the structured 'list' header.

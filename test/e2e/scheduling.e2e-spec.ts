@@ -154,5 +154,5 @@ describe('organiser scheduler (GraphQL, real PostgreSQL)', () => {
     );
     expect(notified[0].n).toBe(8);
     expect(reason(await t.gql(PUBLISH, { e: event.eventId, r: third.id }, org))).toBe('RUN_NOT_DRAFT');
-  });
+  }, 180_000); // three scheduler runs and their set-up
 });
