@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { buildCalendar, type CalendarItem } from './calendar-builder.js';
 import { calendarDomain, calendarUid } from './calendar-uid.js';
-import { escapeText, foldLine } from './ical-text.js';
+import { escapeText, foldLine, uriValue } from './ical-text.js';
 import { buildInvitation } from './invitation.js';
 
 /** Parses with ical.js, registering the feed's own VTIMEZONEs so TZID times resolve through them. */
@@ -137,6 +137,17 @@ describe('buildCalendar', () => {
     expect(events[0].categories).toEqual(['Raw materials, critical', 'Digital']);
   });
 
+  it('writes URL as a URI (commas and semicolons kept, long links folded) that reads back unchanged', () => {
+    const url = `https://meet.example.com/j/123?pwd=a,b;c&x=${'y'.repeat(300)}`;
+    const description = `One-to-one meeting with Aino at Table 7.\n\nJoin online: ${url}`;
+    const text = buildCalendar({ timeZone: 'Europe/Helsinki', method: 'PUBLISH', items: [item({ uid: 'u@x', url, description, start: new Date('2024-03-30T08:00:00Z'), end: new Date('2024-03-30T09:00:00Z') })] });
+    expect(text).toContain('URL;VALUE=URI:https://meet.example.com/j/123?pwd=a,b;c&x=');
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    const { events } = parse(text);
+    expect(events[0].vevent.getFirstPropertyValue('url')).toBe(url);
+    expect(events[0].description).toBe(description);
+  });
+
   it('carries SEQUENCE and STATUS:CANCELLED and keeps a feed byte-identical while nothing changes', () => {
     const items = [item({ uid: 'c@x', sequence: 3, status: 'CANCELLED', start: new Date('2024-03-30T08:00:00Z'), end: new Date('2024-03-30T09:00:00Z') })];
     const a = buildCalendar({ timeZone: 'Europe/Helsinki', method: 'PUBLISH', items });
@@ -191,6 +202,10 @@ describe('text primitives', () => {
     const folded = foldLine(line);
     for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
     expect(folded.replace(/\r\n /g, '')).toBe(line);
+  });
+  it('keeps a URI on its content line', () => {
+    expect(uriValue('https://x.example/a,b;c?d=e')).toBe('https://x.example/a,b;c?d=e');
+    expect(uriValue('https://x.example/a b\r\nEND:VEVENT')).toBe('https://x.example/a%20b%0D%0AEND:VEVENT');
   });
   it('escapes TEXT', () => {
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');

@@ -1,4 +1,4 @@
-import { escapeText, formatDate, formatDuration, formatUtc, joinLines, nextDay, paramValue } from './ical-text.js';
+import { escapeText, formatDate, formatDuration, formatUtc, joinLines, nextDay, paramValue, uriValue } from './ical-text.js';
 import { faithfulLocalTime, zoneDefinition } from './time-zones.js';
 
 export const PRODUCT_ID = '-//ClusterMeet//Calendar 1.0//EN';
@@ -81,7 +81,7 @@ export function buildCalendar(options: CalendarOptions): string {
     if (item.location) lines.push(`LOCATION:${escapeText(item.location)}`);
     const categories = (item.categories ?? []).filter((c) => c.trim() !== '');
     if (categories.length > 0) lines.push(`CATEGORIES:${categories.map(escapeText).join(',')}`);
-    if (item.url) lines.push(`URL;VALUE=URI:${item.url}`);
+    if (item.url) lines.push(`URL;VALUE=URI:${uriValue(item.url)}`);
     lines.push(`STATUS:${item.status}`);
     // A cancelled item should not block time in anyone's free/busy.
     lines.push(`TRANSP:${item.status === 'CANCELLED' ? 'TRANSPARENT' : 'OPAQUE'}`);

@@ -82,7 +82,9 @@ export function otherPerson(meeting: CalendarMeetingView, accountId: string) {
 
 /**
  * A B2B meeting as `accountId` sees it: the other person's name and organisation and the table
- * number in SUMMARY and LOCATION. SEQUENCE is the meeting's revision (slot, table or status).
+ * number in SUMMARY and LOCATION. SEQUENCE is the meeting's revision (slot, table, status or
+ * video link). A video link (a partner joining remotely) is the item's URL and a "Join online"
+ * line of the description; LOCATION stays the table, which is still booked.
  */
 export function meetingItem(meeting: CalendarMeetingView, accountId: string, ctx: ItemContext): CalendarItem {
   const label = (p: CalendarMeetingView['requester']) => (p.organisationName ? `${p.name} (${p.organisationName})` : p.name);
@@ -92,6 +94,8 @@ export function meetingItem(meeting: CalendarMeetingView, accountId: string, ctx
   const table = tableLabel(meeting);
   const cancelled = meeting.status === 'CANCELLED';
   const summary = `B2B meeting: ${who}, ${table}`;
+  // A cancelled meeting is not joined online either.
+  const onlineUrl = cancelled ? null : meeting.onlineUrl;
   return {
     uid: calendarUid('meeting', meeting.id, ctx.domain),
     sequence: meeting.revision,
@@ -99,9 +103,12 @@ export function meetingItem(meeting: CalendarMeetingView, accountId: string, ctx
     start: meeting.startsAt,
     end: meeting.endsAt,
     summary: cancelled ? `Cancelled: ${summary}` : summary,
-    description: [cancelled ? 'This meeting has been cancelled.' : null, `One-to-one meeting with ${who} at ${table}.`].filter(Boolean).join('\n\n'),
+    description: [cancelled ? 'This meeting has been cancelled.' : null, `One-to-one meeting with ${who} at ${table}.`, onlineUrl ? `Join online: ${onlineUrl}` : null]
+      .filter(Boolean)
+      .join('\n\n'),
     location: join([table, ctx.event.venue]),
     categories: ['B2B meeting'],
+    url: onlineUrl,
     lastModified: meeting.updatedAt,
   };
 }

@@ -18,6 +18,15 @@ export function escapeText(value: string): string {
 }
 
 /**
+ * A URI value (§3.3.13) is written as it is (no TEXT escaping: its commas and semicolons are
+ * part of it), so anything that would break the content line (white space, control characters)
+ * is percent-encoded. URLs from the URL parser never hold any; this is the last guard.
+ */
+export function uriValue(value: string): string {
+  return value.replace(/[\s\p{Cc}]/gu, (c) => encodeURIComponent(c));
+}
+
+/**
  * A parameter value (§3.2): DQUOTE is not allowed inside one (it becomes an apostrophe) and
  * control characters would break the line; values holding ":", ";" or "," are quoted.
  */

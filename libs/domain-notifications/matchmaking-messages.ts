@@ -39,6 +39,7 @@ export class MatchmakingMessages implements OnModuleInit {
     const url = `${this.config.publicBaseUrl}/events/${event.slug}/matchmaking`;
     if (change.type === 'meeting.booked') return this.meetingBooked(manager, event, change.meeting, change.moved, url);
     if (change.type === 'meeting.cancelled') return this.meetingCancelled(manager, event, change.meeting, change.wasBooked, change.actorId);
+    if (change.type === 'meeting.online-link-changed') return this.onlineLinkChanged(manager, event, change, url);
     const r = 'request' in change ? change.request : null;
     const m = change.type === 'meeting.reschedule-proposed' ? change.meeting : null;
     const people = r ? [r.requesterId, r.recipientId] : [m!.requesterId, m!.recipientId];
@@ -122,6 +123,51 @@ export class MatchmakingMessages implements OnModuleInit {
           url,
         },
         calendar: { ics: invitation.ics, method: 'REQUEST' },
+        replyToAccountIds: [other],
+      });
+    }
+  }
+
+  /**
+   * MEETING_ONLINE_LINK to the other person (both, when an organiser changed it), keyed by the
+   * meeting's revision after the change. A booked meeting's message carries the updated
+   * invitation (METHOD:REQUEST, higher SEQUENCE), so a calendar that imported it gets the link.
+   */
+  private async onlineLinkChanged(
+    manager: EntityManager,
+    event: EventEntity,
+    change: Extract<MatchmakingDomainEvent, { type: 'meeting.online-link-changed' }>,
+    url: string,
+  ): Promise<void> {
+    const { meeting, onlineUrl, actorId } = change;
+    const names = await this.meetings.names(manager, [meeting.requesterId, meeting.recipientId]);
+    const [view] = await this.meetings.calendarMeetings(event.id, { cancelledSince: new Date(0), ids: [meeting.id], manager });
+    for (const [to, other] of [[meeting.requesterId, meeting.recipientId], [meeting.recipientId, meeting.requesterId]]) {
+      if (to === actorId) continue;
+      const withWhom = names.get(other) ?? 'your meeting partner';
+      const invitation = view
+        ? await this.calendar.meetingInvitationIn(manager, event.id, meeting.id, { method: 'REQUEST', organizer: this.organizer(event), recipientId: to })
+        : null;
+      await this.notifications.notify(manager, {
+        kind: NotificationKind.MEETING_ONLINE_LINK,
+        eventId: event.id,
+        recipientAccountId: to,
+        subjectItem: { type: 'meeting-online-link', id: meeting.id, revision: change.revision },
+        data: {
+          withWhom,
+          onlineUrl,
+          linkChange: onlineUrl === null ? 'video link removed' : change.previousUrl === null ? 'video link added' : 'new video link',
+          linkNote:
+            onlineUrl === null
+              ? `The video link of your meeting with ${withWhom} was removed: the meeting is in person again.`
+              : `Your meeting with ${withWhom} can be joined online; the table stays booked for whoever is on site. Join here:`,
+          startsAt: view?.startsAt ?? 'not yet scheduled',
+          endsAt: view?.endsAt ?? null,
+          tableNumber: view?.tableNumber ?? null,
+          location: [invitation?.tableLabel, event.venue].filter(Boolean).join(', '),
+          url,
+        },
+        ...(invitation ? { calendar: { ics: invitation.ics, method: 'REQUEST' as const } } : {}),
         replyToAccountIds: [other],
       });
     }

@@ -29,7 +29,9 @@ export type MatchmakingDomainEvent =
   /** Booked into a slot for the first time (`moved` false) or moved to another slot or table. */
   | { type: 'meeting.booked'; meeting: MeetingSnapshot; moved: boolean; actorId: string | null }
   | { type: 'meeting.cancelled'; meeting: MeetingSnapshot; wasBooked: boolean; actorId: string | null }
-  | { type: 'meeting.reschedule-proposed'; meeting: MeetingSnapshot; proposedSlotId: string; actorId: string | null };
+  | { type: 'meeting.reschedule-proposed'; meeting: MeetingSnapshot; proposedSlotId: string; actorId: string | null }
+  /** The video link was set, changed or (`onlineUrl` null) removed; `revision` is the meeting's calendar revision after the change. */
+  | { type: 'meeting.online-link-changed'; meeting: MeetingSnapshot; onlineUrl: string | null; previousUrl: string | null; revision: number; actorId: string | null };
 
 export type MatchmakingListener = TransactionalListener<MatchmakingDomainEvent>;
 

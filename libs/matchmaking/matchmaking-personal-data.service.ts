@@ -10,7 +10,8 @@ export interface CancelledForErasure {
 
 /**
  * Matchmaking's part of privacy: what a person's export holds, and erasure / event
- * anonymisation of profile texts, marketplace entries, availability and request messages.
+ * anonymisation of profile texts, marketplace entries, availability, request messages and
+ * meetings' cancel reasons and video links.
  * Everything runs in the caller's transaction.
  */
 @Injectable()
@@ -38,7 +39,7 @@ export class MatchmakingPersonalDataService {
       ),
       manager.query(
         `SELECT m.id, m.event_id AS "eventId", m.status, s.starts_at AS "startsAt", s.ends_at AS "endsAt", m.table_number AS "tableNumber",
-                CASE WHEN m.cancelled_by = $1 THEN m.cancel_reason END AS "myCancelReason"
+                m.online_url AS "onlineUrl", CASE WHEN m.cancelled_by = $1 THEN m.cancel_reason END AS "myCancelReason"
            FROM meeting m LEFT JOIN meeting_slot s ON s.id = m.slot_id
           WHERE m.requester_id = $1 OR m.recipient_id = $1 ORDER BY s.starts_at NULLS LAST, m.created_at`,
         [accountId],
@@ -108,6 +109,10 @@ export class MatchmakingPersonalDataService {
       params,
     );
     await manager.query(`UPDATE meeting_request SET message = NULL, decline_reason = NULL WHERE ${where(['requester_id', 'recipient_id'])}`, params);
-    await manager.query(`UPDATE meeting SET cancel_reason = NULL WHERE ${where(['requester_id', 'recipient_id'])}`, params);
+    // A video link can be someone's personal meeting room.
+    await manager.query(
+      `UPDATE meeting SET cancel_reason = NULL, online_url = NULL WHERE ${where(['requester_id', 'recipient_id'])} AND (cancel_reason IS NOT NULL OR online_url IS NOT NULL)`,
+      params,
+    );
   }
 }

@@ -22,6 +22,7 @@ export enum MatchmakingReason {
   INVALID_STATE = 'INVALID_STATE',
   MEETING_LOCKED = 'MEETING_LOCKED',
   BLOCK_OVERLAPS_MEETING = 'BLOCK_OVERLAPS_MEETING',
+  INVALID_ONLINE_LINK = 'INVALID_ONLINE_LINK',
 }
 
 /** Every expected failure of matchmaking, each with a reason a client can switch on. */
@@ -172,6 +173,14 @@ export class MatchmakingException extends DomainException<MatchmakingReason> {
       MatchmakingReason.BLOCK_OVERLAPS_MEETING,
       `A meeting is booked in this time (slot starting ${meetings[0].startsAt.toISOString()}); cancel or move it before blocking the time.`,
       { details: { meetings: meetings.map((m) => ({ meetingId: m.meetingId, slotId: m.slotId, startsAt: m.startsAt.toISOString() })) } },
+    );
+  }
+  static invalidOnlineLink(maxLength: number) {
+    return new MatchmakingException(
+      ErrorKind.BAD_USER_INPUT,
+      MatchmakingReason.INVALID_ONLINE_LINK,
+      'A video link starts with https:// and is at most 2,000 characters, with no user name or password in it.',
+      { field: 'url', details: { maxLength } },
     );
   }
   static locked() {

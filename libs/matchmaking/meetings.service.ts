@@ -14,6 +14,7 @@ import { MatchmakingAccessService } from './matchmaking-access.service.js';
 import { MatchmakingEvents, meetingSnapshot } from './matchmaking-events.js';
 import { MatchmakingException } from './matchmaking.exception.js';
 import { MatchmakingSettingsService } from './matchmaking-settings.service.js';
+import { normaliseOnlineLink } from './online-link.js';
 
 /** A booked meeting as calendar feeds and invitations need it (see MeetingsService.calendarMeetings). */
 export interface CalendarMeetingView {
@@ -22,6 +23,8 @@ export interface CalendarMeetingView {
   tableNumber: number;
   /** The organisers' name for the table, when they gave one. */
   tableName: string | null;
+  /** The video link for a partner joining remotely, when one is set. */
+  onlineUrl: string | null;
   revision: number;
   updatedAt: Date;
   startsAt: Date;
@@ -155,6 +158,38 @@ export class MeetingsService {
     });
   }
 
+  /**
+   * Sets, changes or (null or blank) removes the meeting's video link, for a partner joining
+   * remotely. Its two people or the event's organisers; confirmed meetings only. The same link
+   * again changes nothing and tells nobody; a real change bumps the calendar revision (trigger)
+   * and tells the other person (both, when an organiser changed it).
+   */
+  async setOnlineLink(actor: Actor | null, meetingId: string, url: string | null): Promise<MeetingEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const { meeting } = await this.authorised(actor, meetingId, manager, true);
+      this.requireConfirmed(meeting);
+      const onlineUrl = normaliseOnlineLink(url);
+      const previousUrl = meeting.onlineUrl;
+      if (onlineUrl === previousUrl) return meeting;
+      // The trigger bumps the calendar revision; TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
+      const [[row]]: [{ revision: number; updated_at: Date }[], number] = await manager.query(
+        `UPDATE meeting SET online_url = $2, updated_at = now() WHERE id = $1 RETURNING revision, updated_at`,
+        [meeting.id, onlineUrl],
+      );
+      meeting.onlineUrl = onlineUrl;
+      meeting.updatedAt = row.updated_at;
+      await this.changes.emit(manager, {
+        type: 'meeting.online-link-changed',
+        meeting: meetingSnapshot(meeting),
+        onlineUrl,
+        previousUrl,
+        revision: row.revision,
+        actorId: actor!.accountId,
+      });
+      return meeting;
+    });
+  }
+
   /** The agenda commitments of a meeting's two people, read before its transaction opens. */
   async prefetchCommitments(meetingId: string): Promise<AgendaCommitment[]> {
     const meeting = isUuid(meetingId) ? await this.dataSource.getRepository(MeetingEntity).findOneBy({ id: meetingId }) : null;
@@ -274,7 +309,8 @@ export class MeetingsService {
    * Booked meetings for calendar feeds and invitations, in ONE statement, with both people's
    * name, e-mail and organisation, the slot's times and the table's name. Confirmed ones, plus
    * cancelled ones changed since `cancelledSince`. `revision` (kept by a trigger, see the calendar
-   * migration) grows whenever slot, table or status change: the iCal SEQUENCE.
+   * and meeting-online-link migrations) grows whenever slot, table, status or video link change:
+   * the iCal SEQUENCE.
    * No actor: callers authorise (the calendar's feed tokens); narrow with accountId and/or ids.
    */
   async calendarMeetings(
@@ -285,10 +321,10 @@ export class MeetingsService {
     const ids = options.ids ? options.ids.filter(isUuid) : null;
     if (ids && ids.length === 0) return [];
     const rows: {
-      id: string; status: MeetingStatus; table_number: number; table_name: string | null; revision: number; updated_at: Date;
+      id: string; status: MeetingStatus; table_number: number; table_name: string | null; online_url: string | null; revision: number; updated_at: Date;
       starts_at: Date; ends_at: Date; people: CalendarMeetingView['requester'][];
     }[] = await (options.manager ?? this.dataSource.manager).query(
-      `SELECT m.id, m.status, m.table_number, ms.table_names[m.table_number] AS table_name, m.revision,
+      `SELECT m.id, m.status, m.table_number, ms.table_names[m.table_number] AS table_name, m.online_url, m.revision,
               greatest(m.updated_at, m.revised_at) AS updated_at, sl.starts_at, sl.ends_at,
               json_build_array(
                 (SELECT json_build_object('accountId', a.id, 'name', a.name, 'email', a.email, 'organisationName', o.name)
@@ -310,6 +346,7 @@ export class MeetingsService {
       status: r.status,
       tableNumber: r.table_number,
       tableName: r.table_name?.trim() || null,
+      onlineUrl: r.online_url,
       revision: r.revision,
       updatedAt: r.updated_at,
       startsAt: r.starts_at,

@@ -17,6 +17,7 @@ export enum NotificationKind {
   MEETING_REQUEST_EXPIRED = 'MEETING_REQUEST_EXPIRED',
   MEETING_SCHEDULED = 'MEETING_SCHEDULED',
   MEETING_MOVED = 'MEETING_MOVED',
+  MEETING_ONLINE_LINK = 'MEETING_ONLINE_LINK',
   SEAT_CONFIRMED = 'SEAT_CONFIRMED',
   SEAT_PROMOTED = 'SEAT_PROMOTED',
   SESSION_MOVED = 'SESSION_MOVED',
@@ -131,6 +132,14 @@ export const KINDS: Record<NotificationKind, KindDefinition> = {
     essential: true,
     subject: 'Meeting with {{withWhom}} moved to {{startsAt}}, table {{tableNumber}}',
     body: 'Hello {{recipientName}},\n\nyour meeting with {{withWhom}} moved:\n\nWhen: {{startsAt}} – {{endsAt}}\nWhere: table {{tableNumber}}, {{location}}\n\n{{url}}',
+  },
+  MEETING_ONLINE_LINK: {
+    essential: true,
+    // linkChange: "video link added" / "new video link" / "video link removed"; linkNote: the
+    // sentence before the link (or, when it was removed, that the meeting is in person again).
+    subject: 'Meeting with {{withWhom}}: {{linkChange}}',
+    body: 'Hello {{recipientName}},\n\n{{linkNote}}\n{{onlineUrl}}\n\nWhen: {{startsAt}}\nWhere: {{location}}\n\n{{url}}',
+    placeholders: ['endsAt', 'tableNumber'],
   },
   SEAT_CONFIRMED: {
     essential: true,

@@ -63,7 +63,7 @@ export interface EffectiveTemplate {
 
 const ALLOWED_PLACEHOLDERS = new Set([
   'recipientName', 'eventName', 'eventUrl', 'title', 'startsAt', 'endsAt', 'location', 'tableNumber', 'withWhom', 'message',
-  'reason', 'url', 'deadline', 'agenda', 'statusLine', 'subject', 'body', 'minutesBefore',
+  'reason', 'url', 'deadline', 'agenda', 'statusLine', 'subject', 'body', 'minutesBefore', 'onlineUrl', 'linkChange', 'linkNote',
 ]);
 
 /**

@@ -44,6 +44,8 @@ describeInBrowser('web app in Chromium: organiser console and platform administr
     dave = await participant(t, event, 'Dave Dunn');
     // Anna and Ben meet at table 2; Carla and Dave agreed but have no time yet.
     booked = await meetingBetween(t, event, anna, ben, event.slots[0].id, 2);
+    // Ben joins remotely.
+    await t.ok(`mutation($id: ID!) { setMeetingOnlineLink(meetingId: $id, url: "https://video.example/anna-ben") { id } }`, { id: booked.id }, anna.token);
     await meetingBetween(t, event, carla, dave);
     // Two pending requests, one of them past its answer time.
     overdue = await sendRequest(t, event, dave, anna);
@@ -74,6 +76,8 @@ describeInBrowser('web app in Chromium: organiser console and platform administr
     // Times in the event's zone (Helsinki), the table, both sides' ratings; never the private note.
     await annaRow.getByText('Fri 26 Apr, 13:00').waitFor();
     await annaRow.getByText('Table 2').waitFor();
+    const online = annaRow.getByRole('link', { name: 'Online: video link of the meeting of Anna Aalto & Ben Bauer' });
+    expect(await online.evaluate((el) => [el.textContent, el.getAttribute('href'), el.getAttribute('target'), el.getAttribute('rel')])).toEqual(['Online', 'https://video.example/anna-ben', '_blank', 'noopener noreferrer']);
     await annaRow.getByText('Anna Aalto: 4/5, Project idea').waitFor();
     await annaRow.getByText('Ben Bauer: 5/5, Partnership likely').waitFor();
     expect(await page.getByText(/Ben talks too much/).count()).toBe(0);

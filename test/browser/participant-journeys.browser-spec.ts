@@ -144,6 +144,44 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await scan(a, 'my agenda with calendar (phone)');
   }, SLOW);
 
+  it('on a phone, a participant adds a video link to a meeting; a refused link keeps the text; "Join online" opens it', async () => {
+    const a = suite.pages[0].page;
+    await a.goto(`/events/${slug}/meetings`);
+    await heading(a, 'My meetings');
+    const meeting = a.getByRole('article', { name: 'Ben Bauer' });
+    await meeting.getByRole('button', { name: 'Add a video link' }).click();
+    const form = meeting.getByRole('form', { name: 'Video link of the meeting' });
+    const field = form.getByRole('textbox', { name: 'Video link' });
+    await form.getByText('For a partner joining remotely; the table stays yours.').waitFor();
+    await field.fill('http://video.example/anna-ben');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('A video link starts with https:// and is at most 2,000 characters, with no user name or password in it.').waitFor();
+    expect(await field.inputValue()).toBe('http://video.example/anna-ben');
+    await scan(a, 'video link form with a refusal (phone)');
+    await noOverflow(a);
+
+    await field.fill('https://video.example/anna-ben');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const join = meeting.getByRole('link', { name: 'Join online: meeting with Ben Bauer' });
+    await join.waitFor();
+    expect(await join.evaluate((el) => [el.getAttribute('href'), el.getAttribute('target'), el.getAttribute('rel')])).toEqual(['https://video.example/anna-ben', '_blank', 'noopener noreferrer']);
+    await meeting.getByRole('button', { name: 'Change the video link' }).waitFor();
+    expect(await form.count()).toBe(0);
+    await noOverflow(a);
+    // The API has it, and Ben (who was told) sees the same link.
+    const { myMeetings } = await t.ok<{ myMeetings: { onlineUrl: string | null; requester: { accountId: string } | null }[] }>(
+      `query($e: ID!) { myMeetings(eventId: $e) { onlineUrl requester { accountId } } }`, { e: event.eventId }, ben.token,
+    );
+    expect(myMeetings.find((x) => x.requester?.accountId === anna.accountId)?.onlineUrl).toBe('https://video.example/anna-ben');
+
+    // Removing it: in person again.
+    await meeting.getByRole('button', { name: 'Change the video link' }).click();
+    expect(await field.inputValue()).toBe('https://video.example/anna-ben');
+    await form.getByRole('button', { name: 'Remove the link' }).click();
+    await meeting.getByRole('button', { name: 'Add a video link' }).waitFor();
+    expect(await join.count()).toBe(0);
+  }, SLOW);
+
   it('my profile keeps what was typed when the API refuses it', async () => {
     const a = suite.pages[0].page;
     await a.goto(`/events/${slug}/matchmaking/profile`);

@@ -702,6 +702,15 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     variables: (c) => ({ id: c.matchmaking!.meetingId }),
     expect: { ...ofParticipant('NOT_FOUND'), participant: 'FORBIDDEN' },
   },
+  {
+    operation: 'setMeetingOnlineLink',
+    kind: 'mutation',
+    case: "the participant's meeting",
+    needs: MM,
+    document: `mutation($id: ID!) { setMeetingOnlineLink(meetingId: $id, url: "https://video.example/room-42") { id onlineUrl } }`,
+    variables: (c) => ({ id: c.matchmaking!.meetingId }),
+    expect: ofParticipant('NOT_FOUND'),
+  },
 
   // calendar
   { operation: 'myCalendarFeed', kind: 'query', document: `query($id: ID!) { myCalendarFeed(eventId: $id) { url } }`, variables: (c) => ({ id: c.event.id }), expect: members() },

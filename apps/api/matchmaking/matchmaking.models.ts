@@ -265,6 +265,8 @@ export class MeetingModel {
   @Field(() => Int, { nullable: true }) tableNumber: number | null;
   @Field({ description: 'Locked by the organisers: the scheduler keeps it where it is.' }) locked: boolean;
   @Field(() => String, { nullable: true }) cancelReason: string | null;
+  @Field(() => String, { nullable: true, description: 'A video link for a partner joining remotely (https); the table stays booked.' })
+  onlineUrl: string | null;
   @Field() createdAt: Date;
   eventId: string;
   requesterId: string;

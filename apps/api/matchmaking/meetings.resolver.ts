@@ -197,6 +197,19 @@ export class MeetingsResolver {
     return this.meetings.setLocked(actor, id, locked);
   }
 
+  @Mutation(() => MeetingModel, {
+    description:
+      'Set, change or (null or empty) remove the video link of a confirmed meeting, for a partner joining remotely. ' +
+      'Its two people or the organisers; the other person (both, when an organiser changed it) is told.',
+  })
+  setMeetingOnlineLink(
+    @CurrentActor() actor: Actor | null,
+    @Args('meetingId', { type: () => ID }) meetingId: string,
+    @Args('url', { type: () => String, nullable: true }) url?: string | null,
+  ) {
+    return this.meetings.setOnlineLink(actor, meetingId, url ?? null);
+  }
+
   @Query(() => [SlotAvailabilityModel], { description: 'Each meeting slot for you: free, blocked by hand, busy in the agenda, or in a meeting.' })
   myAvailability(
     @CurrentActor() actor: Actor | null,

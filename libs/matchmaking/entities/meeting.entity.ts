@@ -53,6 +53,10 @@ export class MeetingEntity {
   @Column('text', { name: 'cancel_reason', nullable: true })
   cancelReason: string | null;
 
+  /** A video link for a partner joining remotely (hybrid events): https only, at most 2,000 characters. */
+  @Column('text', { name: 'online_url', nullable: true })
+  onlineUrl: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, MultiSelect, Radio, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, MultiSelect, Radio, Select, Stack, Switch, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useMe } from '../auth.js';
@@ -106,6 +106,9 @@ const RespondRescheduleMutation = graphql(`
 `);
 const CancelMeetingMutation = graphql(`
   mutation CancelMeeting($id: ID!) { cancelMeeting(id: $id) { id status } }
+`);
+const SetOnlineLinkMutation = graphql(`
+  mutation SetMeetingOnlineLink($meetingId: ID!, $url: String) { setMeetingOnlineLink(meetingId: $meetingId, url: $url) { id onlineUrl } }
 `);
 
 const OutcomesQuery = graphql(`
@@ -601,6 +604,13 @@ function Meetings({ event }: { event: EventBasics }) {
                 <Text fw={700}>{name && name !== fmt(m.matchmaking.table, { number: meeting.tableNumber }) ? fmt(m.matchmaking.tableNamed, { number: meeting.tableNumber, name }) : fmt(m.matchmaking.table, { number: meeting.tableNumber })}</Text>
               )}
               {meeting.status === 'CANCELLED' && <Badge color="red" variant="light">{m.matchmaking.cancelled}</Badge>}
+              {meeting.status === 'CONFIRMED' && meeting.onlineUrl && (
+                <Text size="sm">
+                  <Anchor href={meeting.onlineUrl} target="_blank" rel="noopener noreferrer" aria-label={fmt(m.matchmaking.joinOnlineWith, { name: other?.name ?? '—' })}>
+                    {m.matchmaking.joinOnline}
+                  </Anchor>
+                </Text>
+              )}
               {started && (
                 <>
                   <Text size="sm" c="dimmed">{m.meetingOutcome.pastNote}</Text>
@@ -622,8 +632,10 @@ function Meetings({ event }: { event: EventBasics }) {
 
 function MeetingActions({ eventId, zone, meeting, otherId, myId, pick, onDone }: {
   eventId: string; zone: string; otherId: string; myId: string; pick: boolean; onDone: () => void;
-  meeting: { id: string; slot?: { id: string } | null; rescheduleSlot?: { id: string; startsAt: string } | null; rescheduleProposedBy?: string | null };
+  meeting: { id: string; onlineUrl?: string | null; slot?: { id: string } | null; rescheduleSlot?: { id: string; startsAt: string } | null; rescheduleProposedBy?: string | null };
 }) {
+  const [linking, setLinking] = useState(false);
+  const linkButton = useReturnFocus(linking);
   const [slotId, setSlotId] = useState('');
   const [picking, setPicking] = useState(false);
   const [booked, book] = useMutation(BookMutation);
@@ -657,14 +669,48 @@ function MeetingActions({ eventId, zone, meeting, otherId, myId, pick, onDone }:
           </Group>
         </>
       )}
+      {linking && <OnlineLinkForm meeting={meeting} onClose={() => setLinking(false)} onDone={onDone} />}
       <Group gap="xs">
         {!picking && (meeting.slot || pick) && (
           <Button size="xs" variant="light" onClick={() => setPicking(true)}>{meeting.slot ? m.matchmaking.reschedule : m.matchmaking.pickSlot}</Button>
+        )}
+        {!linking && (
+          <Button ref={linkButton} size="xs" variant="light" onClick={() => setLinking(true)}>
+            {meeting.onlineUrl ? m.matchmaking.changeOnlineLink : m.matchmaking.addOnlineLink}
+          </Button>
         )}
         <Button size="xs" variant="subtle" color="red" loading={cancelled.fetching} onClick={() => void cancel({ id: meeting.id }).then(done)}>{m.matchmaking.cancelMeeting}</Button>
       </Group>
       <ErrorSummary errors={errors.general} />
     </Stack>
+  );
+}
+
+/**
+ * The meeting's video link, for a partner joining remotely: set, change or remove it. The server
+ * checks the link (its words show at the field), so the browser's own URL check is off; what was
+ * typed stays on a refusal.
+ */
+function OnlineLinkForm({ meeting, onClose, onDone }: { meeting: { id: string; onlineUrl?: string | null }; onClose: () => void; onDone: () => void }) {
+  const [url, setUrl] = useState(meeting.onlineUrl ?? '');
+  const [result, save] = useMutation(SetOnlineLinkMutation);
+  const errors = toErrors(result.error, ['url']);
+  const submit = (value: string | null) => void save({ meetingId: meeting.id, url: value }).then((r) => { if (!r.error) { onClose(); onDone(); } });
+  return (
+    <form noValidate aria-label={m.matchmaking.onlineLinkTitle} onSubmit={(e) => { e.preventDefault(); submit(url.trim() || null); }}>
+      <Stack gap="xs">
+        <TextInput type="url" inputMode="url" autoComplete="url" label={m.matchmaking.onlineLink} description={m.matchmaking.onlineLinkHint}
+          value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={errors.fields.url} />
+        <ErrorSummary errors={errors.general} />
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={result.fetching}>{m.matchmaking.saveOnlineLink}</Button>
+          {meeting.onlineUrl && (
+            <Button size="xs" variant="default" color="red" disabled={result.fetching} onClick={() => submit(null)}>{m.matchmaking.removeOnlineLink}</Button>
+          )}
+          <Button size="xs" variant="default" onClick={onClose}>{m.common.cancel}</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

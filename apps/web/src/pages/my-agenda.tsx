@@ -24,7 +24,7 @@ const MyAgendaQuery = graphql(`
 export const MyMeetingsQuery = graphql(`
   query MyMeetings($eventId: ID!) {
     myMeetings(eventId: $eventId) {
-      id status tableNumber locked rescheduleProposedBy
+      id status tableNumber locked rescheduleProposedBy onlineUrl
       slot { id startsAt endsAt }
       rescheduleSlot { id startsAt endsAt }
       requester { accountId name organisation { name } }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
@@ -14,7 +14,7 @@ import { humanise, labelOf } from '../lib/code-labels.js';
 const ConsoleMeetingsQuery = graphql(`
   query ConsoleMeetings($eventId: ID!, $scheduled: Boolean, $includeCancelled: Boolean!) {
     eventMeetings(eventId: $eventId, scheduled: $scheduled, includeCancelled: $includeCancelled) {
-      id status locked tableNumber cancelReason
+      id status locked tableNumber cancelReason onlineUrl
       slot { id startsAt }
       requester { accountId name email organisation { id name } }
       recipient { accountId name email organisation { id name } }
@@ -203,7 +203,16 @@ function MeetingsSection({ event, person, tables, ratings }: { event: EventBasic
                   return (
                     <Table.Tr key={x.id}>
                       <Table.Td>{x.slot ? <EventTime at={x.slot.startsAt} zone={event.timeZone} /> : m.meetingsOverview.notScheduled}</Table.Td>
-                      <Table.Td>{x.tableNumber != null ? tableLabel(x.tableNumber) : '—'}</Table.Td>
+                      <Table.Td>
+                        {x.tableNumber != null ? tableLabel(x.tableNumber) : '—'}
+                        {x.status === 'CONFIRMED' && x.onlineUrl && (
+                          <div>
+                            <Anchor href={x.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" aria-label={fmt(m.meetingsOverview.onlineWho, { who })}>
+                              {m.meetingsOverview.online}
+                            </Anchor>
+                          </div>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <div>{personLabel(x.requester)}</div>
                         <div>{personLabel(x.recipient)}</div>
