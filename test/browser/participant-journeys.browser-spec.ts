@@ -174,6 +174,15 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     );
     expect(myMeetings.find((x) => x.requester?.accountId === anna.accountId)?.onlineUrl).toBe('https://video.example/anna-ben');
 
+    // My agenda's timeline has the link on the meeting too.
+    await a.goto(`/events/${slug}/me`);
+    await heading(a, 'My agenda');
+    const inTimeline = a.getByRole('listitem', { name: 'Meeting with Ben Bauer' }).getByRole('link', { name: 'Join online: meeting with Ben Bauer' });
+    expect(await inTimeline.getAttribute('href')).toBe('https://video.example/anna-ben');
+    await noOverflow(a);
+    await a.goto(`/events/${slug}/meetings`);
+    await heading(a, 'My meetings');
+
     // Removing it: in person again.
     await meeting.getByRole('button', { name: 'Change the video link' }).click();
     expect(await field.inputValue()).toBe('https://video.example/anna-ben');

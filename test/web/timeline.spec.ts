@@ -12,7 +12,7 @@ describe('web my-agenda timeline', () => {
     const entries = buildTimeline(
       [{ reasons: ['BOOKMARKED'], overlaps: false, session: session('b', '2030-04-26T08:00:00.000Z', '2030-04-26T09:00:00.000Z') }],
       [
-        { id: 'm1', status: 'CONFIRMED', tableNumber: 3, slot: { startsAt: '2030-04-26T07:00:00.000Z', endsAt: '2030-04-26T07:20:00.000Z' }, requester: { accountId: 'me', name: 'Me' }, recipient: { accountId: 'x', name: 'Xena' } },
+        { id: 'm1', status: 'CONFIRMED', tableNumber: 3, onlineUrl: 'https://video.example/xena', slot: { startsAt: '2030-04-26T07:00:00.000Z', endsAt: '2030-04-26T07:20:00.000Z' }, requester: { accountId: 'me', name: 'Me' }, recipient: { accountId: 'x', name: 'Xena' } },
         { id: 'm2', status: 'CONFIRMED', tableNumber: null, slot: null, requester: { accountId: 'y', name: 'Yrjö' }, recipient: { accountId: 'me', name: 'Me' } },
         { id: 'm3', status: 'CANCELLED', slot: null, requester: { accountId: 'z', name: 'Zoe' }, recipient: { accountId: 'me', name: 'Me' } },
       ],
@@ -20,6 +20,9 @@ describe('web my-agenda timeline', () => {
     );
     expect(entries.map((e) => e.title)).toEqual(['Meeting with Xena', 'Session b', 'Meeting with Yrjö']);
     expect(entries[0].place).toBe('Table 3');
+    // Xena joins by video: the link is named for the meeting it belongs to.
+    expect(entries[0].online).toEqual({ url: 'https://video.example/xena', label: 'Join online: meeting with Xena' });
+    expect(entries.slice(1).every((e) => !e.online)).toBe(true);
     expect(entries.every((e) => !e.overlaps)).toBe(true);
   });
 

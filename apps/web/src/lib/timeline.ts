@@ -15,6 +15,7 @@ interface MeetingLike {
   id: string;
   status: string;
   tableNumber?: number | null;
+  onlineUrl?: string | null;
   slot?: { startsAt: string; endsAt: string } | null;
   requester?: { accountId: string; name: string } | null;
   recipient?: { accountId: string; name: string } | null;
@@ -26,6 +27,8 @@ export interface TimelineEntry {
   startsAt: string | null;
   endsAt: string | null;
   place: string | null;
+  /** A meeting's video link, for a partner joining remotely, with the link's accessible name. */
+  online?: { url: string; label: string } | null;
   badges: string[];
   overlaps: boolean;
 }
@@ -56,6 +59,7 @@ export function buildTimeline(items: readonly AgendaItemLike[], meetings: readon
       startsAt: meeting.slot?.startsAt ?? null,
       endsAt: meeting.slot?.endsAt ?? null,
       place: meeting.tableNumber != null ? fmt(m.myAgenda.table, { number: meeting.tableNumber }) : null,
+      online: meeting.onlineUrl ? { url: meeting.onlineUrl, label: fmt(m.matchmaking.joinOnlineWith, { name: other?.name ?? '—' }) } : null,
       badges: [],
       overlaps: false,
     });

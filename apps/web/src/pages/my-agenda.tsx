@@ -87,6 +87,11 @@ function MyAgenda({ event }: { event: EventBasics }) {
                   <Group gap="xs">
                     {entry.badges.map((b) => <Badge key={b} variant="light" color="gray">{b}</Badge>)}
                     {entry.place && <Text size="sm">{entry.place}</Text>}
+                    {entry.online && (
+                      <Anchor href={entry.online.url} target="_blank" rel="noopener noreferrer" size="sm" aria-label={entry.online.label}>
+                        {m.matchmaking.joinOnline}
+                      </Anchor>
+                    )}
                     {entry.overlaps && <Badge color="orange" variant="light">{m.myAgenda.overlap}</Badge>}
                   </Group>
                 </Stack>
