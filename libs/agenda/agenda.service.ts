@@ -296,6 +296,6 @@ function validateFilter(filter: AgendaFilter): void {
     const value = filter[key];
     if (value && !isUuid(value)) throw CommonException.invalidInput(`filter.${key}`, `${key} "${value}" is not an id this API returned.`);
   }
-  if (filter.text && filter.text.length > 200) throw CommonException.invalidInput('filter.text', 'Search text is limited to 200 characters.');
+  if (filter.text && filter.text.length > 200) throw CommonException.textLength('filter.text', 'Search text is limited to 200 characters.', { max: 200 });
   if (filter.type && !Object.values(SessionType).includes(filter.type)) throw CommonException.invalidInput('filter.type', 'Unknown session type.');
 }

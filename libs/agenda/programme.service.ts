@@ -368,7 +368,7 @@ export class ProgrammeService {
 
   private async validateSession(manager: EntityManager, event: EventEntity, input: SessionInput, creating: boolean): Promise<Partial<SessionEntity>> {
     const title = input.title?.trim();
-    if (!title || title.length > 300) throw CommonException.invalidInput('input.title', 'A session needs a title of 1 to 300 characters.');
+    if (!title || title.length > 300) throw CommonException.textLength('input.title', 'A session needs a title of 1 to 300 characters.', { min: 1, max: 300 });
     if (!input.type || !Object.values(SessionType).includes(input.type)) throw CommonException.invalidInput('input.type', `Unknown session type "${input.type}".`);
     const startsAt = input.startsAt;
     const endsAt = input.endsAt;
@@ -398,14 +398,14 @@ export class ProgrammeService {
     const language = input.language?.trim() || null;
     if (language && !LANGUAGE.test(language)) throw CommonException.invalidInput('input.language', `"${language}" is not a language tag such as "en" or "fi".`);
     const description = input.description?.trim() || null;
-    if (description && description.length > 20000) throw CommonException.invalidInput('input.description', 'The description is limited to 20,000 characters.');
+    if (description && description.length > 20000) throw CommonException.textLength('input.description', 'The description is limited to 20,000 characters.', { max: 20000 });
     void creating;
     return { title, description, type: input.type, startsAt, endsAt, roomId, trackId, capacity, language };
   }
 
   private async validateRoundTable(manager: EntityManager, eventId: string, input: RoundTableInput, creating: boolean) {
     const topic = input.topic?.trim();
-    if (!topic || topic.length > 300) throw CommonException.invalidInput('input.topic', 'A table needs a topic of 1 to 300 characters.');
+    if (!topic || topic.length > 300) throw CommonException.textLength('input.topic', 'A table needs a topic of 1 to 300 characters.', { min: 1, max: 300 });
     const seats = input.seats;
     if (!Number.isInteger(seats) || seats! < 1 || seats! > 1000) throw CommonException.invalidInput('input.seats', 'seats must be a whole number from 1 to 1000.');
     const hostAccountId = input.hostAccountId ?? null;
@@ -430,7 +430,7 @@ async function roomNames(manager: EntityManager, ids: (string | null)[]): Promis
 
 function validateRoom(input: RoomInput, creating: boolean) {
   const name = input.name?.trim();
-  if (!name || name.length > 120) throw CommonException.invalidInput('input.name', 'A room needs a name of 1 to 120 characters.');
+  if (!name || name.length > 120) throw CommonException.textLength('input.name', 'A room needs a name of 1 to 120 characters.', { min: 1, max: 120 });
   const capacity = input.capacity ?? null;
   if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1)) throw CommonException.invalidInput('input.capacity', 'capacity must be a whole number from 1, or null.');
   const position = input.position ?? 0;
@@ -441,7 +441,7 @@ function validateRoom(input: RoomInput, creating: boolean) {
 
 function validateTrack(input: TrackInput, creating: boolean) {
   const name = input.name?.trim();
-  if (!name || name.length > 120) throw CommonException.invalidInput('input.name', 'A track needs a name of 1 to 120 characters.');
+  if (!name || name.length > 120) throw CommonException.textLength('input.name', 'A track needs a name of 1 to 120 characters.', { min: 1, max: 120 });
   const colour = (input.colour ?? '#1f6feb').trim().toLowerCase();
   if (!COLOUR.test(colour)) throw CommonException.invalidInput('input.colour', 'colour must be written #rrggbb.');
   void creating;

@@ -54,6 +54,14 @@ export class CommonException extends DomainException<CommonReason> {
   static invalidInput(field: string, message: string, details?: Record<string, unknown>) {
     return new CommonException(ErrorKind.BAD_USER_INPUT, CommonReason.INVALID_INPUT, message, { field, details });
   }
+  /**
+   * A text outside its length limits. The details (variant LENGTH with min and max, or TOO_LONG
+   * with max) let a client word the refusal in the reader's language.
+   */
+  static textLength(field: string, message: string, limits: { min?: number; max: number }) {
+    const details = limits.min ? { variant: 'LENGTH', min: limits.min, max: limits.max } : { variant: 'TOO_LONG', max: limits.max };
+    return CommonException.invalidInput(field, message, details);
+  }
   static authenticationRequired(message = 'You must be signed in to do this.') {
     return new CommonException(ErrorKind.UNAUTHENTICATED, CommonReason.AUTHENTICATION_REQUIRED, message);
   }

@@ -152,7 +152,7 @@ export class EventsService {
 function validateDetails(input: EventDetailsInput, creating: boolean) {
   const name = input.name?.trim();
   if (creating || input.name !== undefined) {
-    if (!name || name.length > 200) throw CommonException.invalidInput('name', 'The event needs a name of 1 to 200 characters.');
+    if (!name || name.length > 200) throw CommonException.textLength('name', 'The event needs a name of 1 to 200 characters.', { min: 1, max: 200 });
   }
   const slug = input.slug?.trim().toLowerCase();
   if (slug === undefined || slug.length > 80 || !SLUG.test(slug)) throw EventsException.invalidSlug(input.slug ?? '');

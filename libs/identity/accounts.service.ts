@@ -157,6 +157,6 @@ export class AccountsService {
 
 function requireName(raw: string): string {
   const name = typeof raw === 'string' ? raw.trim() : '';
-  if (!name || name.length > 200) throw CommonException.invalidInput('name', 'The name must have 1 to 200 characters.');
+  if (!name || name.length > 200) throw CommonException.textLength('name', 'The name must have 1 to 200 characters.', { min: 1, max: 200 });
   return name;
 }

@@ -29,7 +29,7 @@ export class OrganisationsService {
    */
   async findOrCreate(input: OrganisationInput, manager: EntityManager = this.dataSource.manager): Promise<OrganisationEntity> {
     const name = input.name?.trim();
-    if (!name || name.length > 200) throw CommonException.invalidInput('organisation.name', 'The organisation needs a name of at most 200 characters.');
+    if (!name || name.length > 200) throw CommonException.textLength('organisation.name', 'The organisation needs a name of at most 200 characters.', { min: 1, max: 200 });
     if (!Object.values(OrganisationType).includes(input.type)) {
       throw CommonException.invalidInput('organisation.type', `Unknown organisation type "${input.type}".`);
     }

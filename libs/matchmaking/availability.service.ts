@@ -63,7 +63,7 @@ export class AvailabilityService {
     if (Number.isNaN(+startsAt)) throw CommonException.invalidInput('startsAt', 'startsAt must be an instant.');
     if (Number.isNaN(+endsAt) || endsAt <= startsAt) throw CommonException.invalidInput('endsAt', 'endsAt must come after startsAt.');
     const reason = input.reason?.trim() || null;
-    if (reason && reason.length > 200) throw CommonException.invalidInput('reason', 'The reason can have at most 200 characters.');
+    if (reason && reason.length > 200) throw CommonException.textLength('reason', 'The reason can have at most 200 characters.', { max: 200 });
     // A block only keeps new meetings out; one over a booked meeting would leave that meeting
     // standing while the person thinks the time is free of it, so it is refused. The check is for
     // the message; the guarantee is availability_block_guard, which locks the person and looks again.

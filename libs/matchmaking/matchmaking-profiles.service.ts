@@ -139,7 +139,7 @@ export class MatchmakingProfilesService {
       if (input.takingPart !== undefined && input.takingPart !== null) profile.takingPart = input.takingPart;
       if (input.pitch !== undefined) {
         const pitch = input.pitch?.trim() || null;
-        if (pitch && pitch.length > 2000) throw CommonException.invalidInput('pitch', 'The pitch can have at most 2,000 characters.');
+        if (pitch && pitch.length > 2000) throw CommonException.textLength('pitch', 'The pitch can have at most 2,000 characters.', { max: 2000 });
         profile.pitch = pitch;
       }
       if (input.themes) profile.themes = fromList('themes', input.themes, settings.themes);
@@ -221,7 +221,7 @@ export class MatchmakingProfilesService {
     }
     const text = filter.text?.trim();
     if (text) {
-      if (text.length > 200) throw CommonException.invalidInput('filter.text', 'Search text can have at most 200 characters.');
+      if (text.length > 200) throw CommonException.textLength('filter.text', 'Search text can have at most 200 characters.', { max: 200 });
       const like = p(`%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
       where.push(`(a.name ILIKE ${like}
         OR (${shown(ProfileField.ORGANISATION)} AND o.name ILIKE ${like})
@@ -376,9 +376,9 @@ function validEntry(input: EntryInput) {
     throw CommonException.invalidInput('kind', `kind must be one of ${Object.values(EntryKind).join(', ')}.`);
   }
   const title = input.title?.trim();
-  if (!title || title.length > 200) throw CommonException.invalidInput('title', 'The title needs 1 to 200 characters.');
+  if (!title || title.length > 200) throw CommonException.textLength('title', 'The title needs 1 to 200 characters.', { min: 1, max: 200 });
   const description = input.description?.trim() || null;
-  if (description && description.length > 4000) throw CommonException.invalidInput('description', 'The description can have at most 4,000 characters.');
+  if (description && description.length > 4000) throw CommonException.textLength('description', 'The description can have at most 4,000 characters.', { max: 4000 });
   const tags = [...new Set((input.tags ?? []).map((t) => String(t).trim().toLowerCase()).filter(Boolean))];
   if (tags.length > 20 || tags.some((t) => t.length > 60)) throw CommonException.invalidInput('tags', 'At most 20 tags of up to 60 characters.');
   return { direction: input.direction, kind: input.kind, title, description, tags };

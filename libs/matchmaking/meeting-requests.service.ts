@@ -198,7 +198,7 @@ export class MeetingRequestsService {
       const { request } = await this.authorised(actor, requestId, manager, 'recipient');
       this.requirePending(request);
       const text = reason?.trim() || null;
-      if (text && text.length > 1000) throw CommonException.invalidInput('reason', 'The reason can have at most 1,000 characters.');
+      if (text && text.length > 1000) throw CommonException.textLength('reason', 'The reason can have at most 1,000 characters.', { max: 1000 });
       request.status = MeetingRequestStatus.DECLINED;
       request.declineReason = text;
       request.respondedAt = this.clock.now();
@@ -340,7 +340,7 @@ export class MeetingRequestsService {
 
 function validMessage(value: string | null | undefined): string | null {
   const message = value?.trim() || null;
-  if (message && message.length > 2000) throw CommonException.invalidInput('message', 'The message can have at most 2,000 characters.');
+  if (message && message.length > 2000) throw CommonException.textLength('message', 'The message can have at most 2,000 characters.', { max: 2000 });
   return message;
 }
 

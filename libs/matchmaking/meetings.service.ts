@@ -95,7 +95,7 @@ export class MeetingsService {
       const { meeting } = await this.authorised(actor, meetingId, manager, true);
       if (meeting.status === MeetingStatus.CANCELLED) throw MatchmakingException.invalidState('This meeting is already cancelled.');
       const text = reason?.trim() || null;
-      if (text && text.length > 1000) throw CommonException.invalidInput('reason', 'The reason can have at most 1,000 characters.');
+      if (text && text.length > 1000) throw CommonException.textLength('reason', 'The reason can have at most 1,000 characters.', { max: 1000 });
       meeting.status = MeetingStatus.CANCELLED;
       meeting.cancelledBy = actor!.accountId;
       meeting.cancelReason = text;

@@ -195,7 +195,7 @@ export class MaterialsService {
       owner = target.onBehalfOf;
     }
     const title = target.title?.trim();
-    if (title !== undefined && (title.length < 1 || title.length > 200)) throw CommonException.invalidInput('title', 'A title has 1 to 200 characters.');
+    if (title !== undefined && (title.length < 1 || title.length > 200)) throw CommonException.textLength('title', 'A title has 1 to 200 characters.', { min: 1, max: 200 });
     if (target.visibility != null && !Object.values(MaterialVisibility).includes(target.visibility)) {
       throw CommonException.invalidInput('visibility', `Visibility is one of ${Object.values(MaterialVisibility).join(', ')}.`);
     }
@@ -294,7 +294,7 @@ export class MaterialsService {
     const material = await this.findMaterial(materialId);
     const ctx = await this.manageable(actor, material);
     const title = input.title?.trim();
-    if (title !== undefined && (title.length < 1 || title.length > 200)) throw CommonException.invalidInput('input.title', 'A title has 1 to 200 characters.');
+    if (title !== undefined && (title.length < 1 || title.length > 200)) throw CommonException.textLength('input.title', 'A title has 1 to 200 characters.', { min: 1, max: 200 });
     if (input.visibility != null && !Object.values(MaterialVisibility).includes(input.visibility)) {
       throw CommonException.invalidInput('input.visibility', `Visibility is one of ${Object.values(MaterialVisibility).join(', ')}.`);
     }

@@ -215,8 +215,8 @@ export class NotificationsService {
   ): Promise<number> {
     const subject = input.subject?.trim() ?? '';
     const body = input.body?.trim() ?? '';
-    if (subject.length < 1 || subject.length > 300) throw CommonException.invalidInput('subject', 'The subject needs 1 to 300 characters.');
-    if (body.length < 1 || body.length > 20000) throw CommonException.invalidInput('body', 'The message needs 1 to 20,000 characters.');
+    if (subject.length < 1 || subject.length > 300) throw CommonException.textLength('subject', 'The subject needs 1 to 300 characters.', { min: 1, max: 300 });
+    if (body.length < 1 || body.length > 20000) throw CommonException.textLength('body', 'The message needs 1 to 20,000 characters.', { min: 1, max: 20000 });
     this.checkPlaceholders(subject, 'subject');
     this.checkPlaceholders(body, 'body');
     const recipients = await this.participations.list(actor, eventId, {

@@ -137,7 +137,7 @@ export class OutcomesService {
   async giveFeedback(actor: Actor | null, meetingId: string, input: FeedbackInput): Promise<MeetingFeedbackEntity> {
     if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) throw OutcomesException.invalidRating();
     const note = input.note?.trim() || null;
-    if (note && note.length > 4000) throw CommonException.invalidInput('note', 'The note is at most 4,000 characters.');
+    if (note && note.length > 4000) throw CommonException.textLength('note', 'The note is at most 4,000 characters.', { max: 4000 });
     const { meeting } = await this.meetingFor(actor, meetingId, false);
     this.requireStarted(meeting);
     try {
@@ -270,7 +270,7 @@ export class OutcomesService {
     const now = new Date();
     if (now < round.opensAt || now >= round.closesAt) throw OutcomesException.roundNotOpen(round.opensAt, round.closesAt);
     const text = comment?.trim() || null;
-    if (text && text.length > 4000) throw CommonException.invalidInput('comment', 'The comment is at most 4,000 characters.');
+    if (text && text.length > 4000) throw CommonException.textLength('comment', 'The comment is at most 4,000 characters.', { max: 4000 });
     try {
       await this.dataSource.query(
         `INSERT INTO follow_up_answer (round_id, meeting_id, account_id, result, comment) VALUES ($1, $2, $3, $4, $5)

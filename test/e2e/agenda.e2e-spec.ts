@@ -107,6 +107,11 @@ describe('agenda (GraphQL end to end)', () => {
       const res = await t.gql(CREATE_SESSION, { eventId, input: { title: 'Bad', type: 'PANEL', ...input } }, organiser.token);
       expect({ code: errorCode(res), reason: res.errors?.[0]?.extensions?.reason, field: res.errors?.[0]?.extensions?.field }).toEqual({ code, reason, field });
     }
+    // A length refusal says its limits, so the web app can word it in the reader's language.
+    const blank = await t.gql(CREATE_SESSION, { eventId, input: { title: ' ', type: 'PANEL', startsAt: at('10:00'), endsAt: at('11:00') } }, organiser.token);
+    expect(blank.errors?.[0]?.extensions?.details).toEqual({ variant: 'LENGTH', min: 1, max: 300 });
+    const long = await t.gql(CREATE_SESSION, { eventId, input: { title: 'Long', type: 'PANEL', startsAt: at('10:00'), endsAt: at('11:00'), description: 'x'.repeat(20_001) } }, organiser.token);
+    expect(long.errors?.[0]?.extensions).toMatchObject({ reason: 'INVALID_INPUT', field: 'input.description', details: { variant: 'TOO_LONG', max: 20_000 } });
     // Ends at midnight after the last day: still inside.
     await createSession({ title: 'Late social', type: 'SOCIAL', roomId: null, startsAt: at('20:00', 27), endsAt: '2023-04-28T00:00:00+03:00' });
     const badFilter = await t.gql(AGENDA, { eventId, filter: { trackId: 'x' } });

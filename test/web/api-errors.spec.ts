@@ -151,6 +151,18 @@ describe('reason texts with the facts the server gives', () => {
     expect(messageFor(closed('SOMETHING_NEW'), english)).toBe('Meeting requests are not open at the moment.');
   });
 
+  it('words a length refusal in the reader\'s language, with the limits in its number format', () => {
+    const tooLong = { message: 'The description is limited to 20,000 characters.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'input.description', details: { variant: 'TOO_LONG', max: 20_000 } } };
+    expect(messageFor(tooLong, { ...english, serverLanguage: true })).toBe('The description is limited to 20,000 characters.'); // the server's own words
+    expect(messageFor(tooLong, english)).toBe('Use at most 20,000 characters.');
+    expect(messageFor(tooLong, finnish)).toMatch(/^Kirjoita enintään 20\s000 merkkiä\.$/);
+    const empty = { message: 'A session needs a title of 1 to 300 characters.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'input.title', details: { variant: 'LENGTH', min: 1, max: 300 } } };
+    expect(messageFor(empty, finnish)).toBe('Kirjoita 1–300 merkkiä.');
+    // Other invalid input keeps the server's words, which name what is wrong.
+    const format = { message: 'colour must be written #rrggbb.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'input.colour' } };
+    expect(messageFor(format, finnish)).toBe('colour must be written #rrggbb.');
+  });
+
   it('falls back to the server\'s message when a fact the text names is missing or cannot be shown, never showing "{x}"', () => {
     const server = 'The file is larger than this event\'s limit of 12.3 MB.';
     expect(messageFor({ message: server, extensions: { code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE' } }, finnish)).toBe(server);
@@ -183,7 +195,7 @@ describe('reason texts with the facts the server gives', () => {
  * (a single text would lose what it says), or the web app never shows them.
  */
 const WITHOUT_TEXT: Record<string, string> = {
-  INVALID_INPUT: 'worded at each of many call sites (lengths, formats, unknown values)',
+  INVALID_INPUT: 'worded at each of many call sites (formats, unknown values); length refusals have texts by variant (INVALID_INPUT.LENGTH, .TOO_LONG)',
   NOT_ALLOWED: 'worded at each call site; the translated FORBIDDEN text is shown',
   NOT_FOUND: 'worded at each call site; the translated NOT_FOUND text is shown',
   CONFLICT: 'worded at each call site',

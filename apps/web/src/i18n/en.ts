@@ -187,6 +187,8 @@ export const en = {
     } as Record<string, string>,
     reasons: {
       INVALID_CREDENTIALS: 'E-mail or password is wrong.',
+      'INVALID_INPUT.LENGTH': 'Use {min} to {max} characters.',
+      'INVALID_INPUT.TOO_LONG': 'Use at most {max} characters.',
       // The server's text gives UTC instants; the round's window is shown beside the form.
       ROUND_NOT_OPEN: 'This follow-up round is not open now.',
       ACCOUNT_SUSPENDED: 'This account is suspended. Contact the platform administrators if you think this is a mistake.',

@@ -191,6 +191,8 @@ export const fi: Messages = {
     },
     reasons: {
       INVALID_CREDENTIALS: 'Sähköposti tai salasana on väärin.',
+      'INVALID_INPUT.LENGTH': 'Kirjoita {min}–{max} merkkiä.',
+      'INVALID_INPUT.TOO_LONG': 'Kirjoita enintään {max} merkkiä.',
       ROUND_NOT_OPEN: 'Tämä seurantakierros ei ole nyt avoinna.',
       ACCOUNT_SUSPENDED: 'Tämä tili on jäädytetty. Ota yhteyttä palvelun ylläpitäjiin, jos uskot tämän olevan virhe.',
       BLOCK_OVERLAPS_MEETING: 'Sinulla on tapaaminen tähän aikaan. Peru tai siirrä se kohdassa Omat tapaamiset ennen kuin estät ajan.',
