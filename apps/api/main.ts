@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { createLogger } from '../../libs/common/index.js';
+import { createLogger, tolerateLateErrors } from '../../libs/common/index.js';
 import { ConfigError, loadConfig } from '../../libs/config/index.js';
 import { dataSourceOptions, openDatabase, runMigrations } from '../../libs/database/index.js';
 import { seedDemoIfEmpty } from '../../libs/demo/index.js';
@@ -26,6 +26,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    tolerateLateErrors(logger);
     logger.info({ signal }, 'shutting down');
     await app?.close().catch((error) => logger.error({ err: error }, 'error while closing the app'));
     await database.stop().catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createLogger, PinoNestLogger } from '../../libs/common/index.js';
+import { createLogger, PinoNestLogger, tolerateLateErrors } from '../../libs/common/index.js';
 import { type AppConfig, ConfigError, loadConfig } from '../../libs/config/index.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -33,6 +33,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    tolerateLateErrors(logger);
     logger.info({ signal }, 'worker shutting down');
     await app.close().catch((error) => logger.error({ err: error }, 'error while closing the worker'));
     process.exit(0);

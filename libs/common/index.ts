@@ -16,4 +16,5 @@ export {
   wallClock,
   zoneOffsetMs,
 } from './zoned-time.js';
+export { tolerateLateErrors } from './shutdown.js';
 export { type TransactionalListener, TransactionalEvents } from './transactional-events.js';
