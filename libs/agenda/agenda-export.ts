@@ -4,7 +4,7 @@ import { zonedTime } from '../common/index.js';
 
 /** The printable programme and its CSV, rendered from the published agenda in the event's zone. */
 
-const TYPE_LABEL: Record<string, string> = {
+export const TYPE_LABEL: Record<string, string> = {
   OPENING: 'Opening',
   PLENARY: 'Plenary',
   KEYNOTE: 'Keynote',
@@ -33,7 +33,7 @@ export function renderAgendaHtml(event: EventEntity, agenda: AgendaView): string
       .map((t) => `<li><strong>${esc(t.topic)}</strong>${t.hostName ? ` — host: ${esc(t.hostName)}` : ''} <span class="seats">(${t.seats} seats)</span></li>`)
       .join('');
     return `
-      <tr class="session type-${s.type.toLowerCase()}">
+      <tr class="session type-${s.type.toLowerCase()}" id="session-${esc(s.id)}">
         <td class="time"><time datetime="${s.startsAt.toISOString()}">${zonedTime(s.startsAt, tz)}</time>–<time datetime="${s.endsAt.toISOString()}">${zonedTime(s.endsAt, tz)}</time></td>
         <td class="what">
           <div class="kind">${esc(TYPE_LABEL[s.type] ?? s.type)}${s.track ? ` · <span class="track" style="border-color:${esc(s.track.colour)}">${esc(s.track.name)}</span>` : ''}</div>

@@ -10,6 +10,7 @@ export {
 } from './agenda-events.js';
 export { type SessionAudienceMember, SessionAudienceService, type SessionSummary } from './session-audience.service.js';
 export { renderAgendaCsv, renderAgendaHtml } from './agenda-export.js';
+export { type FrabAttachment, type FrabContext, renderFrabJson, renderFrabXml } from './frab-export.js';
 export { AgendaException, AgendaReason } from './agenda.exception.js';
 export { AgendaModule } from './agenda.module.js';
 export { AgendaService, type CalendarSessionView } from './agenda.service.js';

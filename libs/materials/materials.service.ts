@@ -75,6 +75,7 @@ export interface MaterialUpdate {
 }
 
 export interface PublicMaterialFile {
+  materialId: string;
   sessionId: string;
   title: string;
   embargoUntilStart: boolean;
@@ -326,7 +327,7 @@ export class MaterialsService {
   async publicCurrentVersions(sessionIds: string[]): Promise<PublicMaterialFile[]> {
     if (sessionIds.length === 0) return [];
     const rows: Record<string, any>[] = await this.dataSource.query(
-      `SELECT m.session_id, m.title, m.embargo_until_start, v.storage_key, v.file_name, v.size_bytes, v.uploaded_at
+      `SELECT m.id, m.session_id, m.title, m.embargo_until_start, v.storage_key, v.file_name, v.size_bytes, v.uploaded_at
          FROM material m
          JOIN material_version v ON v.material_id = m.id AND v.version = m.current_version
         WHERE m.session_id = ANY($1::uuid[]) AND m.visibility = 'PUBLIC'
@@ -334,6 +335,7 @@ export class MaterialsService {
       [sessionIds],
     );
     return rows.map((r) => ({
+      materialId: r.id,
       sessionId: r.session_id,
       title: r.title,
       embargoUntilStart: r.embargo_until_start,
@@ -342,6 +344,16 @@ export class MaterialsService {
       uploadedAt: r.uploaded_at,
       open: () => this.storage.read(r.storage_key),
     }));
+  }
+
+  /**
+   * The PUBLIC materials of published sessions that anyone may download right now: no embargo in
+   * force (for the schedule exports, which list them with their download URL).
+   */
+  async downloadableByAnyone(sessions: Pick<SessionView, 'id' | 'startsAt'>[], now = new Date()): Promise<PublicMaterialFile[]> {
+    const files = await this.publicCurrentVersions(sessions.map((s) => s.id));
+    const startOf = new Map(sessions.map((s) => [s.id, s]));
+    return files.filter((f) => !isEmbargoed(f, startOf.get(f.sessionId)!, now));
   }
 
   // ---- access ----

@@ -658,6 +658,8 @@ export const en = {
   printouts: {
     title: 'Printouts',
     agenda: 'Printable agenda',
+    frabXml: 'Schedule for conference apps (XML)',
+    frabJson: 'Schedule for conference apps (JSON)',
     booklet: 'Participant booklet',
     tablePlans: 'Meeting plans by table',
     myPlan: 'My meeting plan (printable)',

@@ -648,6 +648,8 @@ export const fi: Messages = {
   printouts: {
     title: 'Tulosteet',
     agenda: 'Tulostettava ohjelma',
+    frabXml: 'Ohjelma konferenssisovelluksille (XML)',
+    frabJson: 'Ohjelma konferenssisovelluksille (JSON)',
     booklet: 'Osallistujaopas',
     tablePlans: 'Tapaamissuunnitelmat pöydittäin',
     myPlan: 'Oma tapaamissuunnitelma (tulostettava)',

@@ -116,6 +116,9 @@ export function AgendaPage() {
             {m.myAgenda.open}
           </Button>
         )}
+        <Button component="a" href={`/events/${event.slug}/agenda.html`} target="_blank" variant="subtle" size="compact-sm">{m.printouts.agenda}</Button>
+        <Button component="a" href={`/events/${event.slug}/schedule.xml`} target="_blank" variant="subtle" size="compact-sm">{m.printouts.frabXml}</Button>
+        <Button component="a" href={`/events/${event.slug}/schedule.json`} target="_blank" variant="subtle" size="compact-sm">{m.printouts.frabJson}</Button>
       </Group>
       <Title order={1}>{m.agenda.title}</Title>
       <ZoneNote zone={event.timeZone} day={event.startsOn} />

@@ -287,6 +287,8 @@ function OrganiserLinks({ eventId, slug }: { eventId: string; slug: string }) {
         <Button component={Link} to={`/organise/${slug}/check-in`} variant="light" size="sm">{m.checkInDesk.open}</Button>
         <Button component={Link} to={`/organise/${slug}/audit`} variant="light" size="sm">{m.audit.open}</Button>
         <Button component="a" href={`/events/${slug}/agenda.html`} target="_blank" variant="default" size="sm">{m.printouts.agenda}</Button>
+        <Button component="a" href={`/events/${slug}/schedule.xml`} target="_blank" variant="default" size="sm">{m.printouts.frabXml}</Button>
+        <Button component="a" href={`/events/${slug}/schedule.json`} target="_blank" variant="default" size="sm">{m.printouts.frabJson}</Button>
         <Button variant="default" size="sm" onClick={() => void openPrintout(eventId, 'BOOKLET')}>{m.printouts.booklet}</Button>
         <Button variant="default" size="sm" onClick={() => void openPrintout(eventId, 'TABLE_PLANS')}>{m.printouts.tablePlans}</Button>
       </Group>
