@@ -15,6 +15,13 @@ export interface SessionQuery {
   filter?: AgendaFilter;
 }
 
+/**
+ * People on stage are announced with their job title and organisation, as a programme does, unless
+ * they narrowed that field of their event profile to meeting partners or organisers: then the
+ * programme (agenda, exports, calendar) leaves it out too.
+ */
+const announced = (field: 'JOB_TITLE' | 'ORGANISATION') => `coalesce(mp.visibility->>'${field}', 'PARTICIPANTS') = 'PARTICIPANTS'`;
+
 const SESSION_SELECT = `
   SELECT s.id, s.event_id, s.title, s.description, s.type, s.starts_at, s.ends_at, s.capacity, s.seated,
          s.language, s.status, s.revision,
@@ -25,10 +32,12 @@ const SESSION_SELECT = `
            WHERE w.session_id = s.id AND w.round_table_id IS NULL AND w.status = 'WAITING')::int AS waiting,
          coalesce((SELECT json_agg(json_build_object(
                      'accountId', sp.account_id, 'role', sp.role, 'position', sp.position, 'name', a.name,
-                     'jobTitle', a.job_title, 'organisationName', o.name) ORDER BY sp.position, a.name)
+                     'jobTitle', CASE WHEN ${announced('JOB_TITLE')} THEN a.job_title END,
+                     'organisationName', CASE WHEN ${announced('ORGANISATION')} THEN o.name END) ORDER BY sp.position, a.name)
                    FROM agenda_session_person sp
                    JOIN account a ON a.id = sp.account_id
                    LEFT JOIN organisation o ON o.id = a.organisation_id
+                   LEFT JOIN matchmaking_profile mp ON mp.event_id = s.event_id AND mp.account_id = sp.account_id
                   WHERE sp.session_id = s.id), '[]') AS people,
          coalesce((SELECT json_agg(json_build_object(
                      'id', rt.id, 'sessionId', rt.session_id, 'topic', rt.topic, 'hostAccountId', rt.host_account_id,

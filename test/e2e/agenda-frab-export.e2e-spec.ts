@@ -334,6 +334,33 @@ describe('agenda in the frab schedule formats (schedule.xml, schedule.json)', ()
     expect((await file.arrayBuffer()).byteLength).toBe(2048);
   });
 
+  it('keeps the fields a person on stage narrowed to organisers out of the programme everywhere: GraphQL agenda, HTML and CSV', async () => {
+    const AGENDA = `query($e: ID!) { agenda(eventId: $e) { days { sessions { people { name jobTitle organisationName } } } } }`;
+    for (const token of [undefined, seated.token, organiser.token]) {
+      const { agenda } = await t.ok<{ agenda: { days: { sessions: { people: { name: string; jobTitle: string | null; organisationName: string | null }[] }[] }[] } }>(AGENDA, { e: eventId }, token);
+      const hilda = agenda.days.flatMap((d) => d.sessions.flatMap((x) => x.people)).find((p) => p.name === 'Hilda Hidden');
+      expect(hilda).toEqual({ name: 'Hilda Hidden', jobTitle: null, organisationName: null });
+    }
+    for (const file of ['agenda.html', 'agenda.csv']) {
+      const text = await (await fetch(`${t.baseUrl}/events/frab-export/${file}`)).text();
+      expect(text).toContain('Hilda Hidden');
+      expect(text).not.toMatch(/Chief Secret Officer|Hush Hush Oy/);
+    }
+    // Widening the field again puts it back on the programme.
+    await t.ok(
+      `mutation($e: ID!, $i: MatchmakingProfileInput!) { updateMatchmakingProfile(eventId: $e, input: $i) { __typename } }`,
+      { e: eventId, i: { visibility: [{ field: 'ORGANISATION', audience: 'PARTICIPANTS' }] } },
+      hidden.token,
+    );
+    const { agenda } = await t.ok<{ agenda: { days: { sessions: { people: { name: string; jobTitle: string | null; organisationName: string | null }[] }[] }[] } }>(AGENDA, { e: eventId });
+    expect(agenda.days.flatMap((d) => d.sessions.flatMap((x) => x.people)).find((p) => p.name === 'Hilda Hidden')).toEqual({ name: 'Hilda Hidden', jobTitle: null, organisationName: 'Hush Hush Oy' });
+    await t.ok(
+      `mutation($e: ID!, $i: MatchmakingProfileInput!) { updateMatchmakingProfile(eventId: $e, input: $i) { __typename } }`,
+      { e: eventId, i: { visibility: [{ field: 'ORGANISATION', audience: 'ORGANISERS' }] } },
+      hidden.token,
+    );
+  });
+
   it('answers 404 for an unknown slug and a draft event, in both formats', async () => {
     await t.ok(
       `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
