@@ -7,6 +7,7 @@ import { LoggingModule } from '../../libs/common/index.js';
 import { type AppConfig, ConfigModule } from '../../libs/config/index.js';
 import { DatabaseModule } from '../../libs/database/index.js';
 import { DomainNotificationJobsModule, DomainNotificationsModule } from '../../libs/domain-notifications/index.js';
+import { EventCopyModule } from '../../libs/event-copy/index.js';
 import { EventsModule } from '../../libs/events/index.js';
 import { IdentityModule } from '../../libs/identity/index.js';
 import { MatchmakingModule, SchedulingRunsModule, SchedulingRunWorkerModule } from '../../libs/matchmaking/index.js';
@@ -59,6 +60,7 @@ export class AppModule {
         NotificationsModule,
         OutcomesModule,
         PrivacyModule,
+        EventCopyModule,
         // The job processors run here too unless RUN_WORKER_IN_API=false (then apps/worker runs them).
         DomainNotificationsModule,
         ...(config.runWorkerInApi ? [NotificationWorkerModule, SchedulingRunWorkerModule, DomainNotificationJobsModule, PrivacyWorkerModule, MaterialsWorkerModule, OutcomesWorkerModule] : []),

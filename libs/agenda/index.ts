@@ -39,7 +39,7 @@ export { SeatStatus } from './entities/seat.entity.js';
 export { SessionRole } from './entities/session-person.entity.js';
 export { SessionStatus, SessionType } from './entities/session.entity.js';
 export { TrackEntity } from './entities/track.entity.js';
-export { ProgrammeService, type RoomInput, type RoundTableInput, type SessionInput, type SessionPersonInput, type TrackInput } from './programme.service.js';
+export { type ProgrammeCopyCounts, ProgrammeService, type RoomInput, type RoundTableInput, type SessionInput, type SessionPersonInput, type TrackInput } from './programme.service.js';
 export { SeatingService } from './seating.service.js';
 export { datesBetween, describeSpan, eventBounds, zonedDate, zonedInstant, zonedTime } from '../common/index.js';
 export { AgendaPersonalDataService } from './agenda-personal-data.service.js';

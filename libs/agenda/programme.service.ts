@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { CommonException, describeSpan, eventBounds, isConstraintViolation, PgErrorCode } from '../common/index.js';
+import { CommonException, describeSpan, eventBounds, type EventCopyPlan, isConstraintViolation, PgErrorCode } from '../common/index.js';
 import { EventAccessService, type EventEntity, isUuid, ParticipationStatus } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { AgendaEvents, type SessionChangedEvent } from './agenda-events.js';
@@ -49,6 +49,16 @@ export interface RoundTableInput {
   hostAccountId?: string | null;
   seats?: number;
   position?: number | null;
+}
+
+/** What copySetup copied; `skippedSessions` would have fallen outside the new event's days. */
+export interface ProgrammeCopyCounts {
+  rooms: number;
+  tracks: number;
+  sessions: number;
+  skippedSessions: number;
+  cancelledSessions: number;
+  roundTables: number;
 }
 
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
@@ -124,6 +134,72 @@ export class ProgrammeService {
       await manager.getRepository(TrackEntity).delete({ id: track.id });
       return true;
     });
+  }
+
+  /**
+   * Copies rooms and tracks, and with `programme` the sessions (as drafts, times moved, rooms and
+   * tracks mapped to the copies) with their round tables (without hosts), into a new event; in
+   * the caller's transaction, no access check (libs/event-copy authorises). Never people: no one
+   * on stage, no hosts, seats, waiting lists or bookmarks. Cancelled sessions stay behind.
+   */
+  async copySetup(manager: EntityManager, plan: EventCopyPlan, programme: boolean): Promise<ProgrammeCopyCounts> {
+    const counts: ProgrammeCopyCounts = { rooms: 0, tracks: 0, sessions: 0, skippedSessions: 0, cancelledSessions: 0, roundTables: 0 };
+    const roomIds = new Map<string, string>();
+    const rooms = await manager.getRepository(RoomEntity).find({ where: { eventId: plan.fromEventId }, order: { position: 'ASC', name: 'ASC' } });
+    for (const r of rooms) {
+      const copy = await manager.getRepository(RoomEntity).save(
+        manager.getRepository(RoomEntity).create({ eventId: plan.toEventId, name: r.name, capacity: r.capacity, location: r.location, position: r.position }),
+      );
+      roomIds.set(r.id, copy.id);
+    }
+    const trackIds = new Map<string, string>();
+    const tracks = await manager.getRepository(TrackEntity).find({ where: { eventId: plan.fromEventId }, order: { name: 'ASC' } });
+    for (const t of tracks) {
+      const copy = await manager.getRepository(TrackEntity).save(manager.getRepository(TrackEntity).create({ eventId: plan.toEventId, name: t.name, colour: t.colour }));
+      trackIds.set(t.id, copy.id);
+    }
+    counts.rooms = rooms.length;
+    counts.tracks = tracks.length;
+    if (!programme) return counts;
+
+    const sessions = await manager.getRepository(SessionEntity).find({ where: { eventId: plan.fromEventId }, order: { startsAt: 'ASC', title: 'ASC' } });
+    for (const s of sessions) {
+      if (s.status === SessionStatus.CANCELLED) {
+        counts.cancelledSessions++;
+        continue;
+      }
+      const startsAt = plan.move(s.startsAt);
+      const endsAt = plan.move(s.endsAt);
+      if (startsAt < plan.bounds.start || endsAt > plan.bounds.end || endsAt <= startsAt) {
+        counts.skippedSessions++;
+        continue;
+      }
+      const copy = await manager.getRepository(SessionEntity).save(
+        manager.getRepository(SessionEntity).create({
+          eventId: plan.toEventId,
+          title: s.title,
+          description: s.description,
+          type: s.type,
+          startsAt,
+          endsAt,
+          roomId: s.roomId ? roomIds.get(s.roomId)! : null,
+          trackId: s.trackId ? (trackIds.get(s.trackId) ?? null) : null,
+          capacity: s.capacity,
+          language: s.language,
+          status: SessionStatus.DRAFT,
+          revision: 0,
+        }),
+      );
+      counts.sessions++;
+      const tables = await manager.getRepository(RoundTableEntity).find({ where: { sessionId: s.id }, order: { position: 'ASC' } });
+      if (tables.length) {
+        await manager
+          .getRepository(RoundTableEntity)
+          .insert(tables.map((t) => ({ sessionId: copy.id, topic: t.topic, seats: t.seats, position: t.position, hostAccountId: null })));
+        counts.roundTables += tables.length;
+      }
+    }
+    return counts;
   }
 
   // --- sessions ---------------------------------------------------------------------------

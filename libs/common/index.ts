@@ -5,10 +5,12 @@ export { currentRequestId, type RequestContext, requestContext } from './request
 export { LOGGER, LoggingModule } from './logging.module.js';
 export {
   datesBetween,
+  daysBetween,
   describeSpan,
   eventBounds,
   formatInZone,
   reminderDueAt,
+  shiftWallClock,
   zonedDate,
   zonedInstant,
   zonedTime,
@@ -16,5 +18,6 @@ export {
   wallClock,
   zoneOffsetMs,
 } from './zoned-time.js';
+export { type EventCopyPlan } from './event-copy-plan.js';
 export { tolerateLateErrors } from './shutdown.js';
 export { type TransactionalListener, TransactionalEvents } from './transactional-events.js';

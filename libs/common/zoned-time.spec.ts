@@ -1,4 +1,4 @@
-import { formatInZone, reminderDueAt, zonedWallTimeToInstant, zoneOffsetMs } from './zoned-time.js';
+import { daysBetween, formatInZone, reminderDueAt, shiftWallClock, zonedWallTimeToInstant, zoneOffsetMs } from './zoned-time.js';
 
 const HELSINKI = 'Europe/Helsinki';
 
@@ -44,5 +44,20 @@ describe('reminder due times across daylight-saving changes', () => {
     expect(zoneOffsetMs(new Date('2023-07-15T12:00:00Z'), HELSINKI)).toBe(3 * 3_600_000);
     expect(formatInZone(new Date('2023-04-25T06:30:00Z'), HELSINKI)).toBe('Tue, 25 Apr 2023, 09:30 EEST');
     expect(formatInZone(new Date('2023-03-26T00:30:00Z'), 'Europe/London')).toContain('00:30 GMT');
+  });
+});
+
+describe('moving an instant by whole days on the wall clock (copying an event)', () => {
+  it('keeps 09:00 in Helsinki from winter into summer time', () => {
+    const days = daysBetween('2031-02-11', '2031-04-08');
+    expect(days).toBe(56);
+    // 09:00 EET (UTC+2) -> 09:00 EEST (UTC+3)
+    expect(shiftWallClock(new Date('2031-02-11T07:00:00Z'), days, HELSINKI, HELSINKI).toISOString()).toBe('2031-04-08T06:00:00.000Z');
+  });
+
+  it('keeps the wall time when the zone changes too, and moves backwards', () => {
+    expect(shiftWallClock(new Date('2031-02-11T07:00:00Z'), 1, HELSINKI, 'Europe/Lisbon').toISOString()).toBe('2031-02-12T09:00:00.000Z');
+    expect(daysBetween('2031-04-08', '2031-02-11')).toBe(-56);
+    expect(shiftWallClock(new Date('2031-04-08T06:00:30.250Z'), -56, HELSINKI, HELSINKI).toISOString()).toBe('2031-02-11T07:00:30.250Z');
   });
 });

@@ -107,6 +107,27 @@ export function reminderDueAt(startsAt: Date, offsetMinutes: number, timeZone: s
   return new Date(startsAt.getTime() - offsetMinutes * 60_000);
 }
 
+/** Whole days from one calendar date (YYYY-MM-DD) to another; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * The same wall-clock time `days` later, possibly in another zone: the instant's local date and
+ * time in `fromZone`, moved by whole days, as an instant in `toZone`. 09:00 in Helsinki in
+ * February stays 09:00 in Helsinki in April (one real hour less, across the DST change).
+ */
+export function shiftWallClock(instant: Date, days: number, fromZone: string, toZone: string): Date {
+  const w = wallClock(instant, fromZone);
+  const day = new Date(Date.UTC(w.year, w.month - 1, w.day + days));
+  const moved = zonedWallTimeToInstant(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: w.hour, minute: w.minute },
+    toZone,
+  );
+  // Seconds and milliseconds are not part of the wall time the zone can move.
+  return new Date(moved.getTime() + w.second * 1000 + (instant.getTime() % 1000 + 1000) % 1000);
+}
+
 /** "Tue, 25 Apr 2023, 09:30 EEST": how times appear in messages, in the event's zone. */
 export function formatInZone(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', {

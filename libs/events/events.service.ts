@@ -92,23 +92,41 @@ export class EventsService {
   async create(actor: Actor | null, input: CreateEventInput): Promise<EventEntity> {
     if (!actor) throw CommonException.authenticationRequired();
     const fields = validateDetails(input, true);
-    return this.dataSource.transaction(async (manager) => {
-      const event = manager.getRepository(EventEntity).create({
-        ...fields,
-        status: EventStatus.DRAFT,
-        requiresApproval: input.requiresApproval ?? false,
-        matchmaking: {},
-      });
-      const saved = await manager.getRepository(EventEntity).save(event).catch(slugConflict(fields.slug));
-      await manager.getRepository(ParticipationEntity).insert({
-        eventId: saved.id,
-        accountId: actor.accountId,
-        role: ParticipantRole.ORGANISER,
-        status: ParticipationStatus.APPROVED,
-      });
-      await this.audit.record(manager, { eventId: saved.id, actorAccountId: actor.accountId, action: 'event.created', targetType: 'event', targetId: saved.id, details: { slug: saved.slug, name: saved.name } });
-      return saved;
+    return this.dataSource.transaction((manager) => this.insertDraft(manager, actor, fields, input.requiresApproval ?? false, {}));
+  }
+
+  /**
+   * A draft event that takes `source`'s own settings (description, venue, address, approval,
+   * matchmaking blob) wherever `input` gives no value; in the caller's transaction
+   * (libs/event-copy). The caller has checked that the actor organises `source`.
+   */
+  async createFrom(manager: EntityManager, actor: Actor, source: EventEntity, input: CreateEventInput): Promise<EventEntity> {
+    const fields = validateDetails(
+      { ...input, description: input.description ?? source.description, venue: input.venue ?? source.venue, address: input.address ?? source.address },
+      true,
+    );
+    return this.insertDraft(manager, actor, fields, input.requiresApproval ?? source.requiresApproval, { ...source.matchmaking }, source.id);
+  }
+
+  private async insertDraft(
+    manager: EntityManager,
+    actor: Actor,
+    fields: ReturnType<typeof validateDetails>,
+    requiresApproval: boolean,
+    matchmaking: Record<string, unknown>,
+    copiedFrom?: string,
+  ): Promise<EventEntity> {
+    const event = manager.getRepository(EventEntity).create({ ...fields, status: EventStatus.DRAFT, requiresApproval, matchmaking });
+    const saved = await manager.getRepository(EventEntity).save(event).catch(slugConflict(fields.slug));
+    await manager.getRepository(ParticipationEntity).insert({
+      eventId: saved.id,
+      accountId: actor.accountId,
+      role: ParticipantRole.ORGANISER,
+      status: ParticipationStatus.APPROVED,
     });
+    const details = { slug: saved.slug, name: saved.name, ...(copiedFrom ? { copiedFrom } : {}) };
+    await this.audit.record(manager, { eventId: saved.id, actorAccountId: actor.accountId, action: 'event.created', targetType: 'event', targetId: saved.id, details });
+    return saved;
   }
 
   async update(actor: Actor | null, id: string, input: EventDetailsInput): Promise<EventEntity> {

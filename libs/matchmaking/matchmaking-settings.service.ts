@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { type EventCopyPlan } from '../common/index.js';
 import { type Actor } from '../identity/index.js';
 import { MatchmakingMode, MatchmakingSettingsEntity, type MeetingWindow } from './entities/matchmaking-settings.entity.js';
 import { MeetingSlotEntity } from './entities/meeting-slot.entity.js';
@@ -136,31 +137,7 @@ export class MatchmakingSettingsService {
       await manager.query(`INSERT INTO matchmaking_settings (event_id) VALUES ($1) ON CONFLICT (event_id) DO NOTHING`, [eventId]);
       const settings = await this.forEvent(eventId, manager);
       applyInput(settings, input);
-      const generated = generateSlots(settings.windows, settings.meetingMinutes);
-      if (isWindowProblem(generated)) throw MatchmakingException.invalidSettings(generated.field, generated.message);
-
-      const existing = await this.slots(eventId, manager);
-      const key = (s: { startsAt: Date; endsAt: Date }) => `${s.startsAt.getTime()}-${s.endsAt.getTime()}`;
-      const wanted = new Set(generated.map(key));
-      const have = new Set(existing.map(key));
-      const removed = existing.filter((s) => !wanted.has(key(s)));
-      if (removed.length) {
-        const ids = removed.map((s) => s.id);
-        const busy: { slot_id: string; meetings: number }[] = await manager.query(
-          `SELECT slot_id, count(*)::int AS meetings FROM meeting WHERE slot_id = ANY($1) AND status = 'CONFIRMED' GROUP BY slot_id`,
-          [ids],
-        );
-        if (busy.length) {
-          const byId = new Map(removed.map((s) => [s.id, s]));
-          throw MatchmakingException.slotsInUse(
-            busy.map((b) => ({ startsAt: byId.get(b.slot_id)!.startsAt, meetings: b.meetings })).sort((a, b) => +a.startsAt - +b.startsAt),
-          );
-        }
-        await manager.query(`UPDATE meeting SET slot_id = NULL, table_number = NULL WHERE slot_id = ANY($1)`, [ids]);
-        await manager.getRepository(MeetingSlotEntity).delete({ id: In(ids) });
-      }
-      const added = generated.filter((s) => !have.has(key(s)));
-      if (added.length) await manager.getRepository(MeetingSlotEntity).insert(added.map((s) => ({ eventId, ...s })));
+      await this.deriveSlots(manager, eventId, settings);
 
       const [{ highest }] = await manager.query(
         `SELECT coalesce(max(table_number), 0)::int AS highest FROM meeting WHERE event_id = $1 AND status = 'CONFIRMED'`,
@@ -169,6 +146,72 @@ export class MatchmakingSettingsService {
       if (highest > settings.tableCount) throw MatchmakingException.tablesInUse(highest);
       return manager.getRepository(MatchmakingSettingsEntity).save(settings);
     });
+  }
+
+  /**
+   * Copies the settings into a new event (libs/event-copy; its transaction, no access check):
+   * instants moved with the plan, windows that would fall outside the new event's days left out,
+   * then the slots derived as an update derives them. Nothing when the source kept the defaults.
+   */
+  async copySetup(manager: EntityManager, plan: EventCopyPlan): Promise<{ copied: boolean; windows: number; skippedWindows: number; slots: number }> {
+    const source = await manager.getRepository(MatchmakingSettingsEntity).findOneBy({ eventId: plan.fromEventId });
+    if (!source) return { copied: false, windows: 0, skippedWindows: 0, slots: 0 };
+    const moved = source.windows.map((w) => ({ startsAt: plan.move(new Date(w.startsAt)), endsAt: plan.move(new Date(w.endsAt)) }));
+    const windows = moved
+      .filter((w) => w.startsAt >= plan.bounds.start && w.endsAt <= plan.bounds.end && w.endsAt > w.startsAt)
+      .map((w): MeetingWindow => ({ startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString() }));
+    const move = (at: Date | null) => (at ? plan.move(at) : null);
+    const settings = manager.getRepository(MatchmakingSettingsEntity).create({
+      eventId: plan.toEventId,
+      meetingMinutes: source.meetingMinutes,
+      windows,
+      tableCount: source.tableCount,
+      tableNames: [...source.tableNames],
+      maxMeetingsPerParticipant: source.maxMeetingsPerParticipant,
+      requestsOpenAt: move(source.requestsOpenAt),
+      requestsCloseAt: move(source.requestsCloseAt),
+      expireAfterHours: source.expireAfterHours,
+      mode: source.mode,
+      themes: [...source.themes],
+      sectors: [...source.sectors],
+      weights: { ...source.weights },
+    });
+    await manager.getRepository(MatchmakingSettingsEntity).insert(settings);
+    const slots = await this.deriveSlots(manager, plan.toEventId, settings);
+    return { copied: true, windows: windows.length, skippedWindows: moved.length - windows.length, slots };
+  }
+
+  /**
+   * Makes the event's slots those its windows give: unchanged slots keep their id, new ones
+   * appear, removed ones go only when no meeting is booked in them. Returns how many there are.
+   */
+  private async deriveSlots(manager: EntityManager, eventId: string, settings: MatchmakingSettingsEntity): Promise<number> {
+    const generated = generateSlots(settings.windows, settings.meetingMinutes);
+    if (isWindowProblem(generated)) throw MatchmakingException.invalidSettings(generated.field, generated.message);
+
+    const existing = await this.slots(eventId, manager);
+    const key = (s: { startsAt: Date; endsAt: Date }) => `${s.startsAt.getTime()}-${s.endsAt.getTime()}`;
+    const wanted = new Set(generated.map(key));
+    const have = new Set(existing.map(key));
+    const removed = existing.filter((s) => !wanted.has(key(s)));
+    if (removed.length) {
+      const ids = removed.map((s) => s.id);
+      const busy: { slot_id: string; meetings: number }[] = await manager.query(
+        `SELECT slot_id, count(*)::int AS meetings FROM meeting WHERE slot_id = ANY($1) AND status = 'CONFIRMED' GROUP BY slot_id`,
+        [ids],
+      );
+      if (busy.length) {
+        const byId = new Map(removed.map((s) => [s.id, s]));
+        throw MatchmakingException.slotsInUse(
+          busy.map((b) => ({ startsAt: byId.get(b.slot_id)!.startsAt, meetings: b.meetings })).sort((a, b) => +a.startsAt - +b.startsAt),
+        );
+      }
+      await manager.query(`UPDATE meeting SET slot_id = NULL, table_number = NULL WHERE slot_id = ANY($1)`, [ids]);
+      await manager.getRepository(MeetingSlotEntity).delete({ id: In(ids) });
+    }
+    const added = generated.filter((s) => !have.has(key(s)));
+    if (added.length) await manager.getRepository(MeetingSlotEntity).insert(added.map((s) => ({ eventId, ...s })));
+    return generated.length;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type EventCopyPlan } from '../common/index.js';
 import { type AppConfig, APP_CONFIG } from '../config/index.js';
 import { EventAccessService } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
@@ -44,6 +45,23 @@ export class MaterialsSettingsService {
     return row
       ? { eventId, allowedTypes: row.allowedTypes, maxBytes: row.maxBytes, maxBytesLimit, uploadDeadline: row.uploadDeadline, packPublic: row.packPublic }
       : { eventId, allowedTypes: [...DEFAULT_ALLOWED_TYPES], maxBytes: DEFAULT_MAX_BYTES, maxBytesLimit, uploadDeadline: null, packPublic: false };
+  }
+
+  /**
+   * Copies the rules into a new event (libs/event-copy; its transaction, no access check), the
+   * upload deadline moved with the plan. Nothing when the source kept the defaults.
+   */
+  async copySetup(manager: EntityManager, plan: EventCopyPlan): Promise<{ copied: boolean }> {
+    const row = await manager.getRepository(MaterialsSettingsEntity).findOneBy({ eventId: plan.fromEventId });
+    if (!row) return { copied: false };
+    await manager.getRepository(MaterialsSettingsEntity).insert({
+      eventId: plan.toEventId,
+      allowedTypes: [...row.allowedTypes],
+      maxBytes: row.maxBytes,
+      uploadDeadline: row.uploadDeadline ? plan.move(row.uploadDeadline) : null,
+      packPublic: row.packPublic,
+    });
+    return { copied: true };
   }
 
   async get(actor: Actor | null, eventId: string): Promise<MaterialsSettings> {

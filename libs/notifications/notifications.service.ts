@@ -240,6 +240,17 @@ export class NotificationsService {
     return recipients.length;
   }
 
+  /** Copies the event's own wordings into a new event, in the caller's transaction (libs/event-copy authorises). */
+  async copyTemplates(manager: EntityManager, fromEventId: string, toEventId: string): Promise<number> {
+    const own = await manager.getRepository(NotificationTemplateEntity).findBy({ eventId: fromEventId });
+    if (own.length) {
+      await manager
+        .getRepository(NotificationTemplateEntity)
+        .insert(own.map((t) => ({ eventId: toEventId, kind: t.kind, subjectTemplate: t.subjectTemplate, bodyTemplate: t.bodyTemplate })));
+    }
+    return own.length;
+  }
+
   /** Every kind with the wording the event uses (its own or the default). */
   async templates(actor: Actor | null, eventId: string): Promise<EffectiveTemplate[]> {
     await this.access.requireOrganiser(actor, eventId);

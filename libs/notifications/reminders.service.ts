@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { LOGGER, reminderDueAt } from '../common/index.js';
 import { EventAccessService, EventsService } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
@@ -100,6 +100,21 @@ export class RemindersService {
       );
     });
     return this.rules(actor, eventId);
+  }
+
+  /**
+   * Copies the event's own reminder rules (and a "no reminders" choice) into a new event, in the
+   * caller's transaction (libs/event-copy authorises). Offsets are relative, so nothing moves.
+   * Returns how many rules were copied, not counting the "no reminders" mark.
+   */
+  async copyRules(manager: EntityManager, fromEventId: string, toEventId: string): Promise<number> {
+    const own = await manager.getRepository(ReminderRuleEntity).findBy({ eventId: fromEventId });
+    if (own.length) {
+      await manager.getRepository(ReminderRuleEntity).insert(
+        own.map((r) => ({ eventId: toEventId, kind: r.kind, offsetMinutes: r.offsetMinutes, subjectTemplate: r.subjectTemplate, bodyTemplate: r.bodyTemplate, enabled: r.enabled })),
+      );
+    }
+    return own.filter((r) => !isNoRemindersMark(r)).length;
   }
 
   /** Queues every reminder due at `now` (and not yet queued). Returns how many were queued. */

@@ -191,6 +191,15 @@ export class PrivacyService {
     });
   }
 
+  /** Copies the event's retention period (not its anonymisation) into a new event; libs/event-copy's transaction. */
+  async copyRetention(manager: EntityManager, fromEventId: string, toEventId: string): Promise<number | null> {
+    const [row] = await manager.query(
+      `INSERT INTO event_retention (event_id, retention_days) SELECT $2, retention_days FROM event_retention WHERE event_id = $1 RETURNING retention_days`,
+      [fromEventId, toEventId],
+    );
+    return row?.retention_days ?? null;
+  }
+
   /** The retention job: anonymises every event whose retention period has run out. */
   async anonymiseDueEvents(now: Date = this.clock.now()): Promise<string[]> {
     const pending: { event_id: string; retention_days: number }[] = await this.dataSource.query(

@@ -225,6 +225,23 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
     expect: signedIn(),
   },
   {
+    operation: 'createEventFromEarlier',
+    kind: 'mutation',
+    case: 'published',
+    document: `mutation($id: ID!, $input: CreateEventInput!) { createEventFromEarlier(sourceEventId: $id, input: $input, copyProgramme: true) { event { id } } }`,
+    variables: (c) => ({ id: c.event.id, input: EVENT_INPUT(c) }),
+    expect: organisersOnly(),
+  },
+  {
+    operation: 'createEventFromEarlier',
+    kind: 'mutation',
+    case: 'draft',
+    draft: true,
+    document: `mutation($id: ID!, $input: CreateEventInput!) { createEventFromEarlier(sourceEventId: $id, input: $input, copyProgramme: true) { event { id } } }`,
+    variables: (c) => ({ id: c.event.id, input: EVENT_INPUT(c) }),
+    expect: organisersOnly('NOT_FOUND'),
+  },
+  {
     operation: 'updateEvent',
     kind: 'mutation',
     case: 'published',

@@ -76,6 +76,26 @@ export class UpdateEventInput {
   @Field({ nullable: true }) requiresApproval?: boolean;
 }
 
+@ObjectType('EventCopyReport', { description: 'What createEventFromEarlier copied into the new draft event (docs/event-copy.md).' })
+export class EventCopyReportModel {
+  @Field(() => EventModel) event: EventModel;
+  @Field(() => Int, { description: 'Whole days every copied time moved: new startsOn minus the earlier event\'s startsOn.' }) dayOffset: number;
+  @Field(() => Int) rooms: number;
+  @Field(() => Int) tracks: number;
+  @Field(() => Int, { description: 'Sessions copied as drafts (0 unless copyProgramme).' }) sessions: number;
+  @Field(() => Int, { description: 'Sessions left out because they would fall outside the new event\'s days.' }) skippedSessions: number;
+  @Field(() => Int, { description: 'Cancelled sessions of the earlier event, never copied.' }) cancelledSessions: number;
+  @Field(() => Int, { description: 'Round tables of the copied sessions, without hosts.' }) roundTables: number;
+  @Field({ description: 'Whether the earlier event had matchmaking settings of its own to copy.' }) matchmakingSettings: boolean;
+  @Field(() => Int) meetingWindows: number;
+  @Field(() => Int, { description: 'Meeting windows left out because they would fall outside the new event\'s days.' }) skippedMeetingWindows: number;
+  @Field(() => Int, { description: 'Meeting slots derived from the copied windows.' }) meetingSlots: number;
+  @Field({ description: 'Whether the earlier event had materials rules of its own to copy.' }) materialsSettings: boolean;
+  @Field(() => Int, { description: 'E-mail wordings of the earlier event\'s own.' }) templates: number;
+  @Field(() => Int) reminderRules: number;
+  @Field(() => Int, { nullable: true }) retentionDays: number | null;
+}
+
 @ObjectType('ImportRowResult')
 export class ImportRowResultModel {
   @Field(() => Int, { description: 'Line in the file (the header is line 1).' }) line: number;

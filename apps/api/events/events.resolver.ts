@@ -1,16 +1,18 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { EventCopyService } from '../../../libs/event-copy/index.js';
 import { EventsService, EventStatus, ParticipationsService } from '../../../libs/events/index.js';
 import { type Actor } from '../../../libs/identity/index.js';
 import { CurrentActor } from '../graphql/current-actor.decorator.js';
 import { type GraphQLContext } from '../graphql/request.js';
 import { AccountModel as AccountRef } from '../identity/identity.models.js';
-import { CreateEventInput, EventConnectionModel, EventModel, ParticipationModel, UpdateEventInput } from './events.models.js';
+import { CreateEventInput, EventConnectionModel, EventCopyReportModel, EventModel, ParticipationModel, UpdateEventInput } from './events.models.js';
 
 @Resolver(() => EventModel)
 export class EventsResolver {
   constructor(
     private readonly eventService: EventsService,
     private readonly participations: ParticipationsService,
+    private readonly eventCopy: EventCopyService,
   ) {}
 
   @Query(() => EventConnectionModel, { description: 'Published events, soonest first.' })
@@ -35,6 +37,21 @@ export class EventsResolver {
   @Mutation(() => EventModel, { description: 'Create a draft event; you become its organiser.' })
   createEvent(@CurrentActor() actor: Actor | null, @Args('input') input: CreateEventInput) {
     return this.eventService.create(actor, input);
+  }
+
+  @Mutation(() => EventCopyReportModel, {
+    description:
+      'Create a draft event set up like an earlier one you organise: its settings, rooms, tracks, matchmaking and materials rules, ' +
+      'e-mail wordings and reminder rules, and with copyProgramme its sessions as drafts, times moved to the new dates. Never its people.',
+  })
+  createEventFromEarlier(
+    @CurrentActor() actor: Actor | null,
+    @Args('sourceEventId', { type: () => ID }) sourceEventId: string,
+    @Args('input') input: CreateEventInput,
+    @Args('copyProgramme', { type: () => Boolean, nullable: true, defaultValue: false, description: 'Also copy the sessions, as drafts.' })
+    copyProgramme: boolean | null,
+  ) {
+    return this.eventCopy.createFromEarlier(actor, sourceEventId, input, copyProgramme ?? false);
   }
 
   @Mutation(() => EventModel)

@@ -2,7 +2,7 @@ import {
   Alert, Anchor, Badge, Button, Card, Checkbox, FileInput, Group, NumberInput, Radio, Select, Stack, Table, Text, Textarea, TextInput, Title,
 } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { EventTime } from '../components/event-zone.js';
@@ -26,6 +26,27 @@ const CreateEventMutation = graphql(`
     createEvent(input: $input) { id slug name status }
   }
 `);
+
+const OrganisedEventsQuery = graphql(`
+  query OrganisedEvents {
+    myEvents { id slug name description venue address timeZone startsOn requiresApproval myParticipation { id role status } }
+  }
+`);
+
+const CreateEventFromEarlierMutation = graphql(`
+  mutation CreateEventFromEarlier($sourceEventId: ID!, $input: CreateEventInput!, $copyProgramme: Boolean) {
+    createEventFromEarlier(sourceEventId: $sourceEventId, input: $input, copyProgramme: $copyProgramme) {
+      event { id slug name status }
+      rooms tracks sessions skippedSessions cancelledSessions meetingSlots templates reminderRules
+    }
+  }
+`);
+
+/** What the settings page shows after an event was created from an earlier one (router state). */
+type CopyReport = {
+  sourceName: string;
+  rooms: number; tracks: number; sessions: number; skippedSessions: number; cancelledSessions: number; meetingSlots: number; templates: number; reminderRules: number;
+};
 
 const UpdateEventMutation = graphql(`
   mutation UpdateEvent($id: ID!, $input: UpdateEventInput!) {
@@ -187,9 +208,37 @@ export function CreateEventPage() {
     name: '', slug: '', description: '', venue: '', address: '', startsOn: '', endsOn: '', timeZone: browserZone('Europe/Brussels'), requiresApproval: true,
   });
   const [result, create] = useMutation(CreateEventMutation);
-  const errors = toErrors(result.error, EVENT_FIELDS);
+  const [copyResult, copy] = useMutation(CreateEventFromEarlierMutation);
+  const [{ data: mine }] = useQuery({ query: OrganisedEventsQuery });
+  const organised = (mine?.myEvents ?? []).filter((e) => e.myParticipation?.role === 'ORGANISER' && e.myParticipation.status === 'APPROVED');
+  const [sourceId, setSourceId] = useState<string | null>(null);
+  const [copyProgramme, setCopyProgramme] = useState(false);
+  const source = organised.find((e) => e.id === sourceId) ?? null;
+  const errors = toErrors(sourceId ? copyResult.error : result.error, EVENT_FIELDS);
+  const chooseSource = (id: string | null) => {
+    setSourceId(id);
+    const chosen = organised.find((e) => e.id === id);
+    // What the copy takes from the earlier event is shown, so the organiser sees and may change it.
+    if (chosen) {
+      setForm({
+        ...form, description: chosen.description ?? '', venue: chosen.venue ?? '', address: chosen.address ?? '',
+        timeZone: chosen.timeZone, requiresApproval: chosen.requiresApproval,
+      });
+    }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (source) {
+      // Empty strings, not nulls: a null would mean "take the earlier event's value".
+      const res = await copy({ sourceEventId: source.id, input: form, copyProgramme });
+      const report = res.data?.createEventFromEarlier;
+      if (report) {
+        const { event: created, ...counts } = report;
+        const state: { copyReport: CopyReport } = { copyReport: { sourceName: source.name, ...counts } };
+        navigate(`/organise/${created.slug}/settings`, { state });
+      }
+      return;
+    }
     const res = await create({
       input: { ...form, description: form.description || null, venue: form.venue || null, address: form.address || null },
     });
@@ -200,10 +249,33 @@ export function CreateEventPage() {
       <Title order={1}>{m.organiser.createTitle}</Title>
       <form onSubmit={submit} noValidate>
         <Stack>
+          {organised.length > 0 && (
+            <Card withBorder>
+              <Stack gap="xs">
+                <Select
+                  label={m.organiser.copyFrom}
+                  description={m.organiser.copyFromHint}
+                  placeholder={m.organiser.copyNone}
+                  clearable
+                  data={organised.map((e) => ({ value: e.id, label: `${e.name} (${e.startsOn})` }))}
+                  value={sourceId}
+                  onChange={chooseSource}
+                />
+                {source && (
+                  <Checkbox
+                    label={m.organiser.copyProgramme}
+                    description={m.organiser.copyProgrammeHint}
+                    checked={copyProgramme}
+                    onChange={(e) => setCopyProgramme(e.currentTarget.checked)}
+                  />
+                )}
+              </Stack>
+            </Card>
+          )}
           <EventFormFields form={form} setForm={setForm} errors={errors.fields} />
           <ErrorSummary errors={errors.general} />
           <Group>
-            <Button type="submit" loading={result.fetching}>
+            <Button type="submit" loading={result.fetching || copyResult.fetching}>
               {m.organiser.create}
             </Button>
           </Group>
@@ -215,6 +287,7 @@ export function CreateEventPage() {
 
 export function EventSettingsPage() {
   const navigate = useNavigate();
+  const copyReport = (useLocation().state as { copyReport?: CopyReport } | null)?.copyReport;
   const { slug, data, error, fetching } = useOrganiserEvent();
   const event = data?.event;
   const [form, setForm] = useState<EventForm | null>(null);
@@ -251,6 +324,7 @@ export function EventSettingsPage() {
     <Stack maw={640}>
       <OrganiserNav slug={event.slug} />
       <Title order={1}>{m.organiser.editTitle}</Title>
+      {copyReport && <CopyReportAlert report={copyReport} />}
       <Card withBorder>
         <Group justify="space-between">
           <Text role="status">
@@ -290,6 +364,20 @@ export function EventSettingsPage() {
       </form>
       <RetentionCard eventId={event.id} endsOn={event.endsOn} zone={event.timeZone} />
     </Stack>
+  );
+}
+
+/** What createEventFromEarlier copied, and what it left out. */
+function CopyReportAlert({ report }: { report: CopyReport }) {
+  const { sourceName, ...counts } = report;
+  return (
+    <Alert variant="light" color="green" role="status" title={fmt(m.organiser.copyReportTitle, { name: sourceName })}>
+      <Stack gap={4}>
+        <Text size="sm">{fmt(m.organiser.copyReport, counts)}</Text>
+        {report.skippedSessions > 0 && <Text size="sm">{fmt(m.organiser.copySkipped, { count: report.skippedSessions })}</Text>}
+        {report.cancelledSessions > 0 && <Text size="sm">{fmt(m.organiser.copyCancelled, { count: report.cancelledSessions })}</Text>}
+      </Stack>
+    </Alert>
   );
 }
 
