@@ -220,7 +220,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function applyInput(settings: MatchmakingSettingsEntity, input: MatchmakingSettingsInput): void {
   const int = (field: keyof MatchmakingSettingsInput, value: number, min: number, max: number) => {
     if (!Number.isInteger(value) || value < min || value > max) {
-      throw MatchmakingException.invalidSettings(field, `${field} must be a whole number from ${min} to ${max}.`);
+      throw MatchmakingException.invalidSettings(field, `${field} must be a whole number from ${min} to ${max}.`, { variant: 'RANGE', min, max });
     }
     return value;
   };
@@ -248,14 +248,18 @@ function applyInput(settings: MatchmakingSettingsEntity, input: MatchmakingSetti
   }
   if (input.tableNames !== undefined) settings.tableNames = cleanList('tableNames', input.tableNames, 100);
   if (settings.tableNames.length > settings.tableCount) {
-    throw MatchmakingException.invalidSettings('tableNames', `There are ${settings.tableNames.length} table names for ${settings.tableCount} tables.`);
+    throw MatchmakingException.invalidSettings('tableNames', `There are ${settings.tableNames.length} table names for ${settings.tableCount} tables.`, {
+      variant: 'TABLE_NAMES',
+      names: settings.tableNames.length,
+      tables: settings.tableCount,
+    });
   }
   if (input.themes !== undefined) settings.themes = cleanList('themes', input.themes, 80);
   if (input.sectors !== undefined) settings.sectors = cleanList('sectors', input.sectors, 80);
   if (input.requestsOpenAt !== undefined) settings.requestsOpenAt = input.requestsOpenAt;
   if (input.requestsCloseAt !== undefined) settings.requestsCloseAt = input.requestsCloseAt;
   if (settings.requestsOpenAt && settings.requestsCloseAt && settings.requestsCloseAt <= settings.requestsOpenAt) {
-    throw MatchmakingException.invalidSettings('requestsCloseAt', 'Requests must close after they open.');
+    throw MatchmakingException.invalidSettings('requestsCloseAt', 'Requests must close after they open.', { variant: 'CLOSE_BEFORE_OPEN' });
   }
   if (input.weights !== undefined) {
     const weights: Partial<RecommendationWeights> = {};
@@ -263,7 +267,7 @@ function applyInput(settings: MatchmakingSettingsEntity, input: MatchmakingSetti
       if (value === undefined || value === null) continue;
       if (!(name in DEFAULT_WEIGHTS)) throw MatchmakingException.invalidSettings(`weights.${name}`, `Unknown weight "${name}".`);
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
-        throw MatchmakingException.invalidSettings(`weights.${name}`, 'Weights are numbers from 0 to 100.');
+        throw MatchmakingException.invalidSettings(`weights.${name}`, 'Weights are numbers from 0 to 100.', { variant: 'RANGE', min: 0, max: 100 });
       }
       weights[name as keyof RecommendationWeights] = value;
     }
@@ -274,7 +278,9 @@ function applyInput(settings: MatchmakingSettingsEntity, input: MatchmakingSetti
 function cleanList(field: string, values: string[], maxLength: number): string[] {
   const cleaned = [...new Set(values.map((v) => String(v).trim()))];
   for (const v of cleaned) {
-    if (!v || v.length > maxLength) throw MatchmakingException.invalidSettings(field, `Each of ${field} needs 1 to ${maxLength} characters.`);
+    if (!v || v.length > maxLength) {
+      throw MatchmakingException.invalidSettings(field, `Each of ${field} needs 1 to ${maxLength} characters.`, { variant: 'EACH_LENGTH', min: 1, max: maxLength });
+    }
   }
   if (cleaned.length > 200) throw MatchmakingException.invalidSettings(field, `At most 200 ${field}.`);
   return cleaned;

@@ -27,8 +27,9 @@ export enum MatchmakingReason {
 
 /** Every expected failure of matchmaking, each with a reason a client can switch on. */
 export class MatchmakingException extends DomainException<MatchmakingReason> {
-  static invalidSettings(field: string, message: string) {
-    return new MatchmakingException(ErrorKind.BAD_USER_INPUT, MatchmakingReason.INVALID_SETTINGS, message, { field });
+  /** `details` (a variant and its facts) lets a client word the refusal in the reader's language. */
+  static invalidSettings(field: string, message: string, details?: Record<string, unknown>) {
+    return new MatchmakingException(ErrorKind.BAD_USER_INPUT, MatchmakingReason.INVALID_SETTINGS, message, { field, details });
   }
   static slotsInUse(slots: { startsAt: Date; meetings: number }[]) {
     const list = slots.map((s) => `${s.startsAt.toISOString()} (${s.meetings} meeting${s.meetings === 1 ? '' : 's'})`).join(', ');

@@ -84,7 +84,11 @@ export class MaterialsSettingsService {
       if (input.maxBytes != null) {
         const limit = this.config.materials.maxBytesLimit;
         if (!Number.isInteger(input.maxBytes) || input.maxBytes < 1024 || input.maxBytes > limit) {
-          throw MaterialsException.invalidSettings(`The largest file size is between 1 KB and ${formatBytes(limit)} on this installation.`, 'input.maxBytes');
+          throw MaterialsException.invalidSettings(`The largest file size is between 1 KB and ${formatBytes(limit)} on this installation.`, 'input.maxBytes', {
+            variant: 'MAX_BYTES',
+            minBytes: 1024,
+            maxBytes: limit,
+          });
         }
         next.maxBytes = input.maxBytes;
       }

@@ -69,8 +69,9 @@ export class MaterialsException extends DomainException<MaterialsReason> {
       field,
     });
   }
-  static invalidSettings(message: string, field: string) {
-    return new MaterialsException(ErrorKind.BAD_USER_INPUT, MaterialsReason.INVALID_SETTINGS, message, { field });
+  /** `details` (a variant and its facts) lets a client word the refusal in the reader's language. */
+  static invalidSettings(message: string, field: string, details?: Record<string, unknown>) {
+    return new MaterialsException(ErrorKind.BAD_USER_INPUT, MaterialsReason.INVALID_SETTINGS, message, { field, details });
   }
   static rangeNotSatisfiable(size: number) {
     return new MaterialsException(ErrorKind.BAD_USER_INPUT, MaterialsReason.RANGE_NOT_SATISFIABLE, `The requested range is outside the file (${size} bytes).`, {

@@ -18,11 +18,12 @@ export class NotificationsException extends DomainException<NotificationsReason>
       { field: 'kind' },
     );
   }
-  static invalidTemplate(field: string, message: string) {
-    return new NotificationsException(ErrorKind.BAD_USER_INPUT, NotificationsReason.INVALID_TEMPLATE, message, { field });
+  /** `details` (a variant and its facts) lets a client word the refusal in the reader's language. */
+  static invalidTemplate(field: string, message: string, details?: Record<string, unknown>) {
+    return new NotificationsException(ErrorKind.BAD_USER_INPUT, NotificationsReason.INVALID_TEMPLATE, message, { field, details });
   }
-  static invalidReminderRule(field: string, message: string) {
-    return new NotificationsException(ErrorKind.BAD_USER_INPUT, NotificationsReason.INVALID_REMINDER_RULE, message, { field });
+  static invalidReminderRule(field: string, message: string, details?: Record<string, unknown>) {
+    return new NotificationsException(ErrorKind.BAD_USER_INPUT, NotificationsReason.INVALID_REMINDER_RULE, message, { field, details });
   }
   static notResendable(status: string) {
     return new NotificationsException(

@@ -299,8 +299,8 @@ export class NotificationsService {
       }
       const s = subject?.trim() || KINDS[kind].subject;
       const b = body?.trim() || KINDS[kind].body;
-      if (s.length > 300) throw NotificationsException.invalidTemplate('subject', 'The subject is longer than 300 characters.');
-      if (b.length > 20000) throw NotificationsException.invalidTemplate('body', 'The body is longer than 20,000 characters.');
+      if (s.length > 300) throw NotificationsException.invalidTemplate('subject', 'The subject is longer than 300 characters.', { variant: 'TOO_LONG', max: 300 });
+      if (b.length > 20000) throw NotificationsException.invalidTemplate('body', 'The body is longer than 20,000 characters.', { variant: 'TOO_LONG', max: 20000 });
       this.checkPlaceholders(s, 'subject', placeholdersFor(kind));
       this.checkPlaceholders(b, 'body', placeholdersFor(kind));
       await repo.upsert({ eventId, kind, subjectTemplate: s, bodyTemplate: b }, ['eventId', 'kind']);
@@ -312,10 +312,12 @@ export class NotificationsService {
   checkPlaceholders(template: string, field: string, hint: readonly string[] = [...ALLOWED_PLACEHOLDERS]): void {
     const unknown = placeholdersOf(template).filter((p) => !ALLOWED_PLACEHOLDERS.has(p));
     if (unknown.length) {
-      throw NotificationsException.invalidTemplate(
-        field,
-        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use ${hint.map((p) => `{{${p}}}`).join(', ')}.`,
-      );
+      const written = (names: readonly string[]) => names.map((p) => `{{${p}}}`).join(', ');
+      throw NotificationsException.invalidTemplate(field, `Unknown placeholder ${written(unknown)}; use ${written(hint)}.`, {
+        variant: 'UNKNOWN_PLACEHOLDER',
+        placeholders: written(unknown),
+        known: written(hint),
+      });
     }
   }
 

@@ -74,17 +74,23 @@ export class RemindersService {
     rules.forEach((rule, i) => {
       if (!Object.values(ReminderKind).includes(rule.kind)) throw NotificationsException.invalidReminderRule(`rules.${i}.kind`, `Unknown kind "${rule.kind}".`);
       if (!Number.isInteger(rule.offsetMinutes) || rule.offsetMinutes < 0 || rule.offsetMinutes > 20160) {
-        throw NotificationsException.invalidReminderRule(`rules.${i}.offsetMinutes`, 'The offset is whole minutes between 0 and 20160 (14 days).');
+        throw NotificationsException.invalidReminderRule(`rules.${i}.offsetMinutes`, 'The offset is whole minutes between 0 and 20160 (14 days).', { variant: 'RANGE', min: 0, max: 20160 });
       }
-      if (!rule.subject?.trim() || rule.subject.length > 300) throw NotificationsException.invalidReminderRule(`rules.${i}.subject`, 'The subject needs 1 to 300 characters.');
-      if (!rule.body?.trim() || rule.body.length > 20000) throw NotificationsException.invalidReminderRule(`rules.${i}.body`, 'The body needs 1 to 20,000 characters.');
+      if (!rule.subject?.trim() || rule.subject.length > 300) {
+        throw NotificationsException.invalidReminderRule(`rules.${i}.subject`, 'The subject needs 1 to 300 characters.', { variant: 'LENGTH', min: 1, max: 300 });
+      }
+      if (!rule.body?.trim() || rule.body.length > 20000) {
+        throw NotificationsException.invalidReminderRule(`rules.${i}.body`, 'The body needs 1 to 20,000 characters.', { variant: 'LENGTH', min: 1, max: 20000 });
+      }
       const hint = placeholdersFor(REMINDER_NOTIFICATION_KIND[rule.kind]);
       this.notifications.checkPlaceholders(rule.subject, `rules.${i}.subject`, hint);
       this.notifications.checkPlaceholders(rule.body, `rules.${i}.body`, hint);
     });
     const keys = rules.map((r) => `${r.kind}:${r.offsetMinutes}`);
     const twice = keys.findIndex((key, i) => keys.indexOf(key) !== i);
-    if (twice >= 0) throw NotificationsException.invalidReminderRule(`rules.${twice}.offsetMinutes`, 'Another reminder of this kind already has this offset.');
+    if (twice >= 0) {
+      throw NotificationsException.invalidReminderRule(`rules.${twice}.offsetMinutes`, 'Another reminder of this kind already has this offset.', { variant: 'DUPLICATE_OFFSET' });
+    }
     await this.dataSource.transaction(async (manager) => {
       // Again inside the transaction: the role may have changed since the first check.
       await this.access.requireOrganiser(actor, eventId, manager);

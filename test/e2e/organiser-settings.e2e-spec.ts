@@ -45,7 +45,12 @@ describe('organiser settings: e-mail wording, reminder rules, materials rules', 
   it('changes a wording, names the kind\'s placeholders on a bad one, returns to the default with nulls', async () => {
     const bad = await t.gql(SET_TEMPLATE, { e, kind: 'SEAT_CONFIRMED', subject: 'Your seat at {{table}}', body: 'Hello' }, organiser.token);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0].extensions).toMatchObject({ field: 'subject', reason: 'INVALID_TEMPLATE' });
+    expect(bad.errors![0].extensions).toMatchObject({
+      field: 'subject',
+      reason: 'INVALID_TEMPLATE',
+      // The facts, for the web app to word in the reader's language.
+      details: { variant: 'UNKNOWN_PLACEHOLDER', placeholders: '{{table}}', known: '{{recipientName}}, {{eventName}}, {{eventUrl}}, {{title}}, {{startsAt}}, {{location}}' },
+    });
     expect(bad.errors![0].message).toBe('Unknown placeholder {{table}}; use {{recipientName}}, {{eventName}}, {{eventUrl}}, {{title}}, {{startsAt}}, {{location}}.');
 
     const { setNotificationTemplate: own } = await t.ok(SET_TEMPLATE, { e, kind: 'SEAT_CONFIRMED', subject: ' Seat: {{title}} ', body: 'Hello {{recipientName}}' }, organiser.token);

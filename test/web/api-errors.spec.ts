@@ -163,6 +163,17 @@ describe('reason texts with the facts the server gives', () => {
     expect(messageFor(format, finnish)).toBe('colour must be written #rrggbb.');
   });
 
+  it('words an organiser\'s settings refusals in Finnish: placeholders, ranges, sizes', () => {
+    const placeholder = { message: 'Unknown placeholder {{nickname}}; use {{eventName}}, {{recipientName}}.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_TEMPLATE', field: 'subject', details: { variant: 'UNKNOWN_PLACEHOLDER', placeholders: '{{nickname}}', known: '{{eventName}}, {{recipientName}}' } } };
+    expect(messageFor(placeholder, finnish)).toBe('Tuntematon paikkamerkki {{nickname}}; käytettävissä ovat {{eventName}}, {{recipientName}}.');
+    const range = { message: 'tableCount must be a whole number from 1 to 500.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_SETTINGS', field: 'tableCount', details: { variant: 'RANGE', min: 1, max: 500 } } };
+    expect(messageFor(range, finnish)).toBe('Anna kokonaisluku väliltä 1–500.');
+    const offset = { message: 'The offset is whole minutes between 0 and 20160 (14 days).', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_REMINDER_RULE', field: 'rules.2.offsetMinutes', details: { variant: 'RANGE', min: 0, max: 20160 } } };
+    expect(messageFor(offset, finnish)).toMatch(/^Anna minuutit kokonaislukuna väliltä 0–20\s160 \(14 vuorokautta\)\.$/);
+    const size = { message: 'The largest file size is between 1 KB and 100 MB on this installation.', extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_SETTINGS', field: 'input.maxBytes', details: { variant: 'MAX_BYTES', minBytes: 1024, maxBytes: 100 * MB } } };
+    expect(messageFor(size, finnish)).toMatch(/^Suurin tiedostokoko voi olla tällä palvelimella 1\skt–100,0\sMt\.$/);
+  });
+
   it('falls back to the server\'s message when a fact the text names is missing or cannot be shown, never showing "{x}"', () => {
     const server = 'The file is larger than this event\'s limit of 12.3 MB.';
     expect(messageFor({ message: server, extensions: { code: 'BAD_USER_INPUT', reason: 'FILE_TOO_LARGE' } }, finnish)).toBe(server);
@@ -199,9 +210,9 @@ const WITHOUT_TEXT: Record<string, string> = {
   NOT_ALLOWED: 'worded at each call site; the translated FORBIDDEN text is shown',
   NOT_FOUND: 'worded at each call site; the translated NOT_FOUND text is shown',
   CONFLICT: 'worded at each call site',
-  INVALID_SETTINGS: 'worded at each call site of the matchmaking and materials settings',
-  INVALID_TEMPLATE: 'worded at each call site of the e-mail templates',
-  INVALID_REMINDER_RULE: 'worded at each call site of the reminder rules',
+  INVALID_SETTINGS: 'worded at each call site of the matchmaking and materials settings; ranges, lengths and limits have texts by variant',
+  INVALID_TEMPLATE: 'worded at each call site of the e-mail templates; unknown placeholders and lengths have texts by variant',
+  INVALID_REMINDER_RULE: 'worded at each call site of the reminder rules; lengths, offsets and repeats have texts by variant',
   FEED_NOT_FOUND: 'read by calendar apps, never by the web app',
   INVALID_UNSUBSCRIBE_TOKEN: 'answered by the unsubscribe page the e-mail link opens, not the web app',
   RANGE_NOT_SATISFIABLE: 'the web app downloads whole files, never ranges',
