@@ -36,6 +36,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver.js
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { OutcomesExportController } from './outcomes/outcomes-export.controller.js';
 import { OutcomesResolver } from './outcomes/outcomes.resolver.js';
+import { SessionFeedbackResolver } from './outcomes/session-feedback.resolver.js';
 import { PrivacyModule, PrivacyWorkerModule } from '../../libs/privacy/index.js';
 import { PrivacyController } from './privacy/privacy.controller.js';
 import { PrivacyResolver } from './privacy/privacy.resolver.js';
@@ -87,6 +88,7 @@ export class AppModule {
         CalendarResolver,
         NotificationsResolver,
         OutcomesResolver,
+        SessionFeedbackResolver,
       ],
     };
   }

@@ -1,5 +1,13 @@
 export { FollowUpRoundEntity } from './entities/follow-up-round.entity.js';
 export { MeetingFeedbackEntity } from './entities/meeting-feedback.entity.js';
+export { SessionFeedbackEntity } from './entities/session-feedback.entity.js';
+export {
+  type MySessionFeedback,
+  SESSION_COMMENT_MAX,
+  SESSION_FEEDBACK_MIN_SHOWN,
+  SessionFeedbackService,
+  type SessionFeedbackSummary,
+} from './session-feedback.service.js';
 export { OutcomesException, OutcomesReason } from './outcomes.exception.js';
 export { OutcomesModule, OutcomesWorkerModule } from './outcomes.module.js';
 export { FOLLOW_UP_REMINDERS_QUEUE, FollowUpReminders } from './follow-up-reminders.js';

@@ -9,6 +9,8 @@ export enum OutcomesReason {
   INVALID_ROUND = 'INVALID_ROUND',
   UNKNOWN_REPORT = 'UNKNOWN_REPORT',
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
+  SESSION_NOT_STARTED = 'SESSION_NOT_STARTED',
+  SESSION_CANCELLED = 'SESSION_CANCELLED',
 }
 
 /** Every expected failure of outcomes and reports, each with a reason a client can switch on. */
@@ -46,5 +48,16 @@ export class OutcomesException extends DomainException<OutcomesReason> {
   }
   static notAParticipant(field: string) {
     return new OutcomesException(ErrorKind.BAD_USER_INPUT, OutcomesReason.NOT_A_PARTICIPANT, 'That person is not an approved participant of this event.', { field });
+  }
+  static sessionNotStarted(title: string, startsAt: Date) {
+    return new OutcomesException(
+      ErrorKind.CONFLICT,
+      OutcomesReason.SESSION_NOT_STARTED,
+      `"${title}" starts at ${startsAt.toISOString()}; rate it once it has started.`,
+      { details: { title, startsAt: startsAt.toISOString() } },
+    );
+  }
+  static sessionCancelled(title: string) {
+    return new OutcomesException(ErrorKind.CONFLICT, OutcomesReason.SESSION_CANCELLED, `"${title}" was cancelled, so it takes no feedback.`, { details: { title } });
   }
 }

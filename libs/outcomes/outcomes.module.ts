@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaModule } from '../agenda/index.js';
 import { AuditModule } from '../audit/index.js';
 import { EventsModule } from '../events/index.js';
 import { IdentityModule } from '../identity/index.js';
@@ -13,11 +14,13 @@ import { OutcomesPersonalDataService } from './outcomes-personal-data.service.js
 import { OutcomesService } from './outcomes.service.js';
 import { PrintoutsService } from './printouts.service.js';
 import { ReportsService } from './reports.service.js';
+import { SessionFeedbackEntity } from './entities/session-feedback.entity.js';
+import { SessionFeedbackService } from './session-feedback.service.js';
 
-const services = [OutcomesService, ReportsService, PrintoutsService, OutcomesPersonalDataService, FollowUpReminders];
+const services = [OutcomesService, SessionFeedbackService, ReportsService, PrintoutsService, OutcomesPersonalDataService, FollowUpReminders];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity]), AuditModule, EventsModule, IdentityModule, MatchmakingModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([MeetingFeedbackEntity, FollowUpRoundEntity, SessionFeedbackEntity]), AgendaModule, AuditModule, EventsModule, IdentityModule, MatchmakingModule, NotificationsModule],
   providers: services,
   exports: services,
 })

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { EventAccessService, type EventEntity } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { OutcomesException } from './outcomes.exception.js';
+import { SessionFeedbackService } from './session-feedback.service.js';
 
 export interface CountRow {
   key: string;
@@ -75,6 +76,7 @@ export const REPORT_NAMES = [
   'type-matrix',
   'themes',
   'activity',
+  'session-feedback',
 ] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
@@ -94,6 +96,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: EventAccessService,
+    private readonly sessionFeedback: SessionFeedbackService,
   ) {}
 
   async report(actor: Actor | null, eventId: string): Promise<OutcomeReport> {
@@ -113,6 +116,7 @@ export class ReportsService {
   /** One report as CSV rows (header first), for an organiser of the event. */
   async csvRows(actor: Actor | null, event: EventEntity, name: string): Promise<string[][]> {
     if (!(REPORT_NAMES as readonly string[]).includes(name)) throw OutcomesException.unknownReport(name, REPORT_NAMES);
+    if (name === 'session-feedback') return this.sessionFeedback.csvRows(actor, event);
     const r = await this.report(actor, event.id);
     const counts = (label: string, rows: CountRow[]) => [[label, 'participants'], ...rows.map((x) => [x.key, String(x.count)])];
     const matrix = (cells: MatrixCell[]) => [['row', 'column', 'meetings'], ...cells.map((c) => [c.row, c.column, String(c.count)])];
@@ -140,6 +144,8 @@ export class ReportsService {
           ['day', 'requests_sent', 'requests_accepted', 'requests_declined', 'meetings_cancelled'],
           ...r.activity.map((d) => [d.day, String(d.requestsSent), String(d.requestsAccepted), String(d.requestsDeclined), String(d.meetingsCancelled)]),
         ];
+      case 'session-feedback':
+        return this.sessionFeedback.csvRows(actor, event);
     }
   }
 

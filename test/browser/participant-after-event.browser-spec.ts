@@ -236,6 +236,64 @@ describeInBrowser('web app in Chromium: availability, feedback and follow-ups, a
     expect(quinn.accountId).toBeTruthy();
   }, SLOW);
 
+  it('a participant rates a session that has taken place; the organiser sees it without names, the speaker the count only', async () => {
+    const [{ id: talkId }] = await t.db.query(
+      `INSERT INTO agenda_session (event_id, title, type, starts_at, ends_at, status)
+       VALUES ($1, 'Water reuse in mining', 'PANEL', now() - interval '3 hours', now() - interval '2 hours', 'PUBLISHED') RETURNING id`,
+      [past.eventId],
+    );
+    await t.db.query(`INSERT INTO agenda_session_person (session_id, account_id, role, position) VALUES ($1, $2, 'SPEAKER', 0)`, [talkId, quinn.accountId]);
+
+    const { page } = await as(paula.token, PHONE);
+    await page.goto(`/events/${pastSlug}/agenda`);
+    await heading(page, 'Agenda');
+    const card = page.getByRole('article', { name: 'Water reuse in mining' });
+    await card.getByRole('button', { name: 'Rate this session: Water reuse in mining' }).click();
+    const form = card.getByRole('form', { name: 'Rate this session: Water reuse in mining' });
+    // Keyboard: focus the first rating and move with the arrow keys.
+    await form.getByRole('radio', { name: '1 of 5' }).focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    expect(await form.getByRole('radio', { name: '4 of 5' }).isChecked()).toBe(true);
+    // Too long: refused beside the comment, and the text stays.
+    await form.getByLabel('Comment (optional)').fill('x'.repeat(2001));
+    await form.getByRole('button', { name: 'Save rating' }).click();
+    await form.getByText(/at most 2.?000 characters/).waitFor();
+    expect((await form.getByLabel('Comment (optional)').inputValue()).length).toBe(2001);
+    await scan(page, 'session rating refused (phone)');
+    await noOverflow(page);
+    await form.getByLabel('Comment (optional)').fill('Great examples from Kiruna');
+    await form.getByRole('button', { name: 'Save rating' }).click();
+    await card.getByText('Your rating: 4/5').waitFor();
+    await card.getByRole('status').filter({ hasText: 'Thank you: your rating is saved.' }).waitFor();
+    await scan(page, 'session rated (phone)');
+    await screenshot(page, 'session-rating-phone');
+    await noOverflow(page);
+    // After a reload the rating is still there.
+    await page.reload();
+    await page.getByRole('article', { name: 'Water reuse in mining' }).getByText('Your rating: 4/5').waitFor();
+
+    // The organisers' reports: the session with its count, average and the comment, no name.
+    const o = await as(past.organiser.token, DESKTOP);
+    await o.page.goto(`/organise/${pastSlug}/reports`);
+    await heading(o.page, 'Reports');
+    const section = o.page.getByRole('region', { name: 'Session feedback' });
+    await section.getByRole('row', { name: /^Water reuse in mining/ }).getByRole('cell', { name: '4.0' }).waitFor();
+    await section.getByText('Comments (1)').click();
+    await section.getByText('Great examples from Kiruna').waitFor();
+    await section.getByRole('button', { name: 'Download CSV: Session feedback' }).waitFor();
+    expect(await section.textContent()).not.toContain('Paula');
+    await scan(o.page, 'reports with session feedback');
+
+    // The speaker: one rating, so the count only.
+    const q = await as(quinn.token, PHONE);
+    await q.page.goto(`/events/${pastSlug}/speaker`);
+    await q.page.getByRole('region', { name: 'Feedback from the audience' }).getByText('Ratings so far: 1.', { exact: false }).waitFor();
+    expect(await q.page.getByText('Great examples from Kiruna').count()).toBe(0);
+    await scan(q.page, 'speaker session feedback (phone)');
+    await noOverflow(q.page);
+  }, SLOW);
+
   it('a participant resets and turns off the calendar link, sees their registrations and signs out on every device', async () => {
     // A second device signed in with its own token.
     const { me } = await t.ok<{ me: { email: string } }>(`query { me { email } }`, {}, anna.token);
@@ -330,7 +388,7 @@ describeInBrowser('web app in Chromium: availability, feedback and follow-ups, a
   }, SLOW);
 
   it('has no serious or critical accessibility violations and no console errors', () => {
-    expect(Object.keys(suite.scanned)).toHaveLength(12);
-    suite.expectClean(12);
+    expect(Object.keys(suite.scanned)).toHaveLength(16);
+    suite.expectClean(16);
   });
 });

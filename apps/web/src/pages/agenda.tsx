@@ -6,6 +6,7 @@ import { useMe } from '../auth.js';
 import { ErrorSummary, toErrors, useEventZoneInErrors } from '../components/api-error.js';
 import { EventTimeRange, ZoneNote } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
+import { rateable, SessionRating, useMySessionFeedback } from '../components/session-feedback.js';
 import { graphql } from '../gql/index.js';
 import type { SessionType } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
@@ -88,6 +89,7 @@ export function AgendaPage() {
   });
   const member = !!me && event?.myParticipation?.status === 'APPROVED';
   const [{ data: mine }, refreshMine] = useQuery({ query: MyAgendaQuery, variables: { eventId: event?.id ?? '' }, pause: !event || !member });
+  const myRatings = useMySessionFeedback(event?.id, member);
   const [bookmarkResult, bookmark] = useMutation(BookmarkMutation);
   const [removeResult, removeBookmark] = useMutation(RemoveBookmarkMutation);
   const [seatResult, takeSeat] = useMutation(TakeSeatMutation);
@@ -196,6 +198,9 @@ export function AgendaPage() {
                           {bookmarked ? m.agenda.bookmarked : m.agenda.bookmark}
                         </Button>
                       </Group>
+                    )}
+                    {member && rateable(s) && (
+                      <SessionRating sessionId={s.id} title={s.title} mine={myRatings.ratings.get(s.id)} onChange={myRatings.reload} />
                     )}
                   </Stack>
                 </Card>

@@ -7,6 +7,7 @@ import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { EventTimeRange } from '../components/event-zone.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
 import { PageLoader } from '../components/layout.js';
+import { rateable, SessionRating, useMySessionFeedback } from '../components/session-feedback.js';
 import { graphql } from '../gql/index.js';
 import { locale, m } from '../i18n/index.js';
 import { dateRangeLabel, dayKey } from '../lib/time-display.js';
@@ -52,6 +53,8 @@ function MyAgenda({ event }: { event: EventBasics }) {
   const [agenda] = useQuery({ query: MyAgendaQuery, variables: { eventId: event.id }, requestPolicy: 'cache-and-network' });
   const [meetings] = useQuery({ query: MyMeetingsQuery, variables: { eventId: event.id }, requestPolicy: 'cache-and-network' });
   const items = agenda.data?.myAgenda;
+  const myRatings = useMySessionFeedback(event.id, true);
+  const sessions = new Map((items ?? []).map((item) => [`s:${item.session.id}`, item.session]));
   const mine = meetings.data?.myMeetings;
   const entries = items && mine ? buildTimeline(items, mine, me?.id ?? '') : null;
   const days = new Map<string, TimelineEntry[]>();
@@ -94,6 +97,12 @@ function MyAgenda({ event }: { event: EventBasics }) {
                     )}
                     {entry.overlaps && <Badge color="orange" variant="light">{m.myAgenda.overlap}</Badge>}
                   </Group>
+                  {(() => {
+                    const session = sessions.get(entry.key);
+                    return session && rateable(session) ? (
+                      <SessionRating sessionId={session.id} title={session.title} mine={myRatings.ratings.get(session.id)} onChange={myRatings.reload} />
+                    ) : null;
+                  })()}
                 </Stack>
               </Card>
             ))}

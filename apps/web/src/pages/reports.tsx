@@ -5,6 +5,7 @@ import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
+import { SessionFeedbackTable } from '../components/session-feedback.js';
 import { graphql } from '../gql/index.js';
 import { fmt, locale, m } from '../i18n/index.js';
 import { labelOf, outcomeLabel } from '../lib/code-labels.js';
@@ -30,12 +31,30 @@ const ReportQuery = graphql(`
   }
 `);
 
+const SessionFeedbackReportQuery = graphql(`
+  query SessionFeedbackReport($eventId: ID!) {
+    sessionFeedbackReport(eventId: $eventId) { sessionId title count average distribution comments detailsHidden }
+  }
+`);
+
 const OpenRoundMutation = graphql(`
   mutation OpenFollowUpRound($eventId: ID!, $input: FollowUpRoundInput!) { openFollowUpRound(eventId: $eventId, input: $input) { id number opensAt closesAt message } }
 `);
 
 export function ReportsPage() {
-  return <EventPage title={m.reports.title}>{(event) => <Stack><Reports event={event} /><FollowUpRounds event={event} /></Stack>}</EventPage>;
+  return <EventPage title={m.reports.title}>{(event) => <Stack><Reports event={event} /><SessionFeedback event={event} /><FollowUpRounds event={event} /></Stack>}</EventPage>;
+}
+
+/** Ratings and comments of the sessions, without names (comments in alphabetical order). */
+function SessionFeedback({ event }: { event: EventBasics }) {
+  const [{ data, error }] = useQuery({ query: SessionFeedbackReportQuery, variables: { eventId: event.id }, requestPolicy: 'network-only' });
+  return (
+    <Part id="r-session-feedback" title={m.sessionFeedback.report} csv="session-feedback" slug={event.slug}>
+      <Text size="sm" mb="xs">{m.sessionFeedback.reportIntro}</Text>
+      <ErrorSummary errors={toErrors(error).general} />
+      {data ? <SessionFeedbackTable sessions={data.sessionFeedbackReport} /> : !error && <PageLoader />}
+    </Part>
+  );
 }
 
 /** Organisers open follow-up rounds (e.g. months later); participants answer them under my meetings. */

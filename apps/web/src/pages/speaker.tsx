@@ -5,6 +5,7 @@ import { ErrorSummary, errorMessages, toErrors } from '../components/api-error.j
 import { EventPage, type EventBasics } from '../components/event-page.js';
 import { EventTime } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
+import { SessionFeedbackSummaryView } from '../components/session-feedback.js';
 import { graphql } from '../gql/index.js';
 import type { MaterialVisibility } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
@@ -15,6 +16,11 @@ import { downloadFile, uploadFile, type UploadError } from '../lib/upload.js';
 const MySessionsQuery = graphql(`
   query SpeakerSessions($eventId: ID!) {
     myAgenda(eventId: $eventId) { reasons session { id title startsAt endsAt status room { name } } }
+  }
+`);
+const MySessionsFeedbackQuery = graphql(`
+  query MySessionsFeedback($eventId: ID!) {
+    mySessionsFeedback(eventId: $eventId) { sessionId title count average distribution comments detailsHidden }
   }
 `);
 const MaterialsQuery = graphql(`
@@ -47,6 +53,8 @@ export function SpeakerPage() {
 
 function Sessions({ event }: { event: EventBasics }) {
   const [{ data, error }] = useQuery({ query: MySessionsQuery, variables: { eventId: event.id } });
+  const [feedback] = useQuery({ query: MySessionsFeedbackQuery, variables: { eventId: event.id }, requestPolicy: 'cache-and-network' });
+  const feedbackOf = new Map((feedback.data?.mySessionsFeedback ?? []).map((f) => [f.sessionId, f]));
   if (!data) return error ? <ErrorSummary errors={toErrors(error).general} /> : <PageLoader />;
   const mine = data.myAgenda.filter((item) => item.reasons.some((r) => ON_STAGE.has(r)));
   if (!mine.length) return <Text>{m.speaker.none}</Text>;
@@ -58,6 +66,12 @@ function Sessions({ event }: { event: EventBasics }) {
             <Title order={2} size="h4" id={`s-${session.id}`}>{session.title}</Title>
             <Text size="sm"><EventTime at={session.startsAt} zone={event.timeZone} />{session.room ? ` · ${session.room.name}` : ''}</Text>
             <Materials eventId={event.id} sessionId={session.id} />
+            {feedbackOf.has(session.id) && Date.parse(session.startsAt) <= Date.now() && (
+              <section aria-labelledby={`fb-${session.id}`}>
+                <Title order={3} size="h5" id={`fb-${session.id}`} mb={4}>{m.sessionFeedback.speakerTitle}</Title>
+                <SessionFeedbackSummaryView summary={feedbackOf.get(session.id)!} />
+              </section>
+            )}
           </Stack>
         </Card>
       ))}
