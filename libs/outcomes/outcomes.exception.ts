@@ -11,6 +11,7 @@ export enum OutcomesReason {
   NOT_A_PARTICIPANT = 'NOT_A_PARTICIPANT',
   SESSION_NOT_STARTED = 'SESSION_NOT_STARTED',
   SESSION_CANCELLED = 'SESSION_CANCELLED',
+  SESSION_NOT_RATEABLE = 'SESSION_NOT_RATEABLE',
 }
 
 /** Every expected failure of outcomes and reports, each with a reason a client can switch on. */
@@ -55,6 +56,14 @@ export class OutcomesException extends DomainException<OutcomesReason> {
       OutcomesReason.SESSION_NOT_STARTED,
       `"${title}" starts at ${startsAt.toISOString()}; rate it once it has started.`,
       { details: { title, startsAt: startsAt.toISOString() } },
+    );
+  }
+  static sessionNotRateable(title: string, type: string) {
+    return new OutcomesException(
+      ErrorKind.CONFLICT,
+      OutcomesReason.SESSION_NOT_RATEABLE,
+      `"${title}" is a ${type.toLowerCase()} slot, which takes no feedback (meetings have their own).`,
+      { details: { title, type } },
     );
   }
   static sessionCancelled(title: string) {

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AgendaService, SessionStatus } from '../agenda/index.js';
+import { AgendaService, SessionStatus, SessionType } from '../agenda/index.js';
 import { CommonException } from '../common/index.js';
 import { EventAccessService } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { OutcomesException } from './outcomes.exception.js';
 
 export const SESSION_COMMENT_MAX = 2000;
+/** Breaks and matchmaking slots have no content to rate; meetings have their own feedback. */
+export const UNRATED_SESSION_TYPES: readonly SessionType[] = [SessionType.BREAK, SessionType.MATCHMAKING];
 /** Below this many ratings the session's people see the count only (see docs/outcomes.md). */
 export const SESSION_FEEDBACK_MIN_SHOWN = 3;
 
@@ -161,13 +163,14 @@ export class SessionFeedbackService {
     });
   }
 
-  /** The session if the actor may rate it now: an approved member, published, started. */
+  /** The session if the actor may rate it now: an approved member, published, with content, started. */
   private async rateableSession(actor: Actor, sessionId: string) {
     const { event, session } = await this.agenda.sessionEvent(actor, sessionId);
     // Drafts are not in the programme: not found even for organisers, who see them elsewhere.
     if (session.status === SessionStatus.DRAFT) throw CommonException.notFound('Session', sessionId);
     await this.access.requireApprovedMember(actor, event.id);
     if (session.status === SessionStatus.CANCELLED) throw OutcomesException.sessionCancelled(session.title);
+    if (UNRATED_SESSION_TYPES.includes(session.type)) throw OutcomesException.sessionNotRateable(session.title, session.type);
     if (session.startsAt > new Date()) throw OutcomesException.sessionNotStarted(session.title, session.startsAt);
     return session;
   }

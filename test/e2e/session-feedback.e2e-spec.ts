@@ -119,6 +119,18 @@ describe('session feedback: ratings of talks and panels, anonymous to organisers
     expect(errorCode(await t.gql(RATE, { s: keynote, r: 3 }, other.organiser.token))).toBe('FORBIDDEN');
     expect(errorCode(await t.gql(RATE, { s: keynote, r: 3 }))).toBe('UNAUTHENTICATED');
     expect(await rows(cancelled)).toEqual([]);
+
+    // A coffee break has nothing to rate; nor has a matchmaking slot (meetings have their own feedback).
+    for (const type of ['BREAK', 'MATCHMAKING']) {
+      const [{ id }] = await t.db.query(
+        `INSERT INTO agenda_session (event_id, title, type, starts_at, ends_at, status) VALUES ($1, $2, $3, now() - interval '1 hour', now(), 'PUBLISHED') RETURNING id`,
+        [ev.eventId, `A ${type.toLowerCase()}`, type],
+      );
+      const refused = await t.gql(RATE, { s: id, r: 4 }, bernd.token);
+      expect(errorCode(refused)).toBe('CONFLICT');
+      expect(refused.errors![0].extensions).toMatchObject({ reason: 'SESSION_NOT_RATEABLE', details: { title: `A ${type.toLowerCase()}`, type } });
+      expect(await rows(id)).toEqual([]);
+    }
   });
 
   it('keeps one row for ten parallel ratings of one person, and counts twenty people rating at once', async () => {

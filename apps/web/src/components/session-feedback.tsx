@@ -30,9 +30,12 @@ export function useMySessionFeedback(eventId: string | undefined, member: boolea
   return { ratings, reload: () => reload({ requestPolicy: 'network-only' }) };
 }
 
-/** A published session that has started takes ratings. */
-export function rateable(session: { status: string; startsAt: string }, now = Date.now()): boolean {
-  return session.status === 'PUBLISHED' && Date.parse(session.startsAt) <= now;
+/** Breaks and matchmaking slots have no content to rate (meetings have their own feedback); the API says the same. */
+const UNRATED_TYPES = new Set(['BREAK', 'MATCHMAKING']);
+
+/** A published session with content that has started takes ratings. */
+export function rateable(session: { status: string; startsAt: string; type: string }, now = Date.now()): boolean {
+  return session.status === 'PUBLISHED' && !UNRATED_TYPES.has(session.type) && Date.parse(session.startsAt) <= now;
 }
 
 /**

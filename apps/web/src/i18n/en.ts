@@ -316,6 +316,7 @@ export const en = {
       UNKNOWN_REPORT: 'There is no such report.',
       SESSION_NOT_STARTED: '"{title}" starts at {startsAt}; rate it once it has started.',
       SESSION_CANCELLED: '"{title}" was cancelled, so it takes no feedback.',
+      SESSION_NOT_RATEABLE: '"{title}" is a break or a matchmaking slot, which takes no feedback; rate your meetings under My meetings.',
       // Privacy and protection
       CONFIRMATION_MISMATCH: 'Type the e-mail address of your account to confirm the deletion.',
       INVALID_RETENTION: 'The retention period must be a whole number of days from 1 to 3650.',

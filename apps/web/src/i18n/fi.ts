@@ -308,6 +308,7 @@ export const fi: Messages = {
       UNKNOWN_REPORT: 'Tällaista raporttia ei ole.',
       SESSION_NOT_STARTED: '”{title}” alkaa {startsAt}; arvioi se, kun se on alkanut.',
       SESSION_CANCELLED: '”{title}” on peruttu, joten sitä ei voi arvioida.',
+      SESSION_NOT_RATEABLE: '”{title}” on tauko tai tapaamisaika, eikä sitä arvioida; arvioi tapaamisesi kohdassa Omat tapaamiset.',
       CONFIRMATION_MISMATCH: 'Vahvista poisto kirjoittamalla tilisi sähköpostiosoite.',
       INVALID_RETENTION: 'Säilytysajan on oltava kokonainen määrä päiviä väliltä 1–3650.',
       RATE_LIMITED: 'Liian monta pyyntöä. Odota {retryAfterSeconds} ja yritä uudelleen.',
