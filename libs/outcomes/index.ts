@@ -16,6 +16,7 @@ export { type CheckIn, type FeedbackInput, type FeedbackSummary, type FollowUpRo
 export { AttendanceStatus, AttendanceVerdict, ExpectedOutcome, FollowUpResult } from './outcomes.types.js';
 export { type BookletEntry, type PlanMeeting, Printout, type PrintoutLink, printoutPath, PrintoutsService } from './printouts.service.js';
 export { renderBookletHtml, renderPlanHtml } from './printouts-html.js';
+export { type Badge, badgeCheckInUrl, BADGES_PER_PAGE, badgeQrSvg, type BadgeSelection, parseBadgeSelection, renderBadgesHtml } from './badges.js';
 export {
   type CountRow,
   csvField,

@@ -6,6 +6,7 @@ import { type AppConfig, APP_CONFIG } from '../config/index.js';
 import { EventAccessService, type EventEntity } from '../events/index.js';
 import { type Actor, TokenService } from '../identity/index.js';
 import { DEFAULT_VISIBILITY, FieldAudience, ProfileField } from '../matchmaking/index.js';
+import { type Badge, parseBadgeSelection } from './badges.js';
 
 export interface BookletEntry {
   accountId: string;
@@ -26,12 +27,17 @@ export enum Printout {
   TABLE_PLANS = 'TABLE_PLANS',
   BOOKLET = 'BOOKLET',
   MY_MEETINGS = 'MY_MEETINGS',
+  BADGES = 'BADGES',
 }
+
+/** The printouts only the event's organisers print. */
+const ORGANISERS_ONLY = new Set<Printout>([Printout.TABLE_PLANS, Printout.BADGES]);
 
 const PRINTOUT_PATH: Record<Printout, string> = {
   TABLE_PLANS: 'meeting-plans/tables.html',
   BOOKLET: 'booklet.html',
   MY_MEETINGS: 'meeting-plans/me.html',
+  BADGES: 'badges.html',
 };
 
 /** A venue day: long enough for the printer desk, short enough that a forgotten link soon dies. */
@@ -70,7 +76,7 @@ export class PrintoutsService {
    * rules apply again, and "sign out everywhere" ends the link too.
    */
   async link(actor: Actor | null, eventId: string, printout: Printout): Promise<PrintoutLink> {
-    const event = printout === Printout.TABLE_PLANS ? await this.access.requireOrganiser(actor, eventId) : (await this.access.requireApprovedMember(actor, eventId)).event;
+    const event = ORGANISERS_ONLY.has(printout) ? await this.access.requireOrganiser(actor, eventId) : (await this.access.requireApprovedMember(actor, eventId)).event;
     const path = printoutPath(event.slug, printout);
     const { token, expiresAt } = await this.tokens.issueForPath(actor!.accountId, path, LINK_SECONDS);
     return { url: `${this.config.publicBaseUrl}${path}?access_token=${token}`, expiresAt };
@@ -117,6 +123,34 @@ export class PrintoutsService {
         requests: shown(ProfileField.MARKETPLACE) ? r.requests : [],
       };
     });
+  }
+
+  /**
+   * Name badges of the event's approved participations (organisers), optionally one role's or a
+   * few by id (the query of badges.html, read after the organiser check so nobody else learns
+   * what it accepts). The organisation is left out when the person keeps it from other participants, as
+   * the programme does: a badge is read by everyone in the room.
+   */
+  async badges(actor: Actor | null, eventId: string, query: { role?: unknown; ids?: unknown }): Promise<Badge[]> {
+    await this.access.requireOrganiser(actor, eventId);
+    const selection = parseBadgeSelection(query.role, query.ids);
+    const rows = await this.dataSource.query(
+      `SELECT p.id, p.role, a.name, o.name AS org, mp.visibility
+         FROM participation p
+         JOIN account a ON a.id = p.account_id
+         LEFT JOIN organisation o ON o.id = a.organisation_id
+         LEFT JOIN matchmaking_profile mp ON mp.event_id = p.event_id AND mp.account_id = p.account_id
+        WHERE p.event_id = $1 AND p.status = 'APPROVED'
+          AND ($2::text IS NULL OR p.role::text = $2::text)
+          AND ($3::uuid[] IS NULL OR p.id = ANY($3::uuid[]))`,
+      [eventId, selection.role, selection.ids],
+    );
+    return rows.map((r: any) => ({
+      participationId: r.id,
+      name: r.name,
+      role: r.role,
+      organisation: (r.visibility?.[ProfileField.ORGANISATION] ?? DEFAULT_VISIBILITY[ProfileField.ORGANISATION]) === FieldAudience.PARTICIPANTS ? r.org : null,
+    }));
   }
 
   /** The actor's booked meetings (an approved member of the event). */

@@ -162,6 +162,35 @@ describeInBrowser('web app in Chromium: organiser console and platform administr
     expect(rows).toEqual([{ account_id: carla.accountId, checked_in_by: event.organiser.accountId }]);
   }, SLOW);
 
+  it('an organiser scans a name badge: the desk opens at that person, one tap checks them in', async () => {
+    const [{ id: benBadge }] = await t.db.query(`SELECT id FROM participation WHERE event_id = $1 AND account_id = $2`, [event.eventId, ben.accountId]);
+    const { page } = await as(event.organiser.token, PHONE);
+    await page.goto(`/organise/${slug}/check-in#p=${benBadge}`);
+    const badge = page.getByRole('region', { name: 'Ben Bauer' });
+    await badge.getByRole('heading', { name: 'Ben Bauer', level: 2 }).waitFor();
+    await badge.getByText('Saxony Recycling').waitFor();
+    await scan(page, 'check-in from a badge');
+    await noOverflow(page);
+    await badge.getByRole('button', { name: 'Check in', exact: true }).click();
+    await page.getByText('Ben Bauer is checked in.').waitFor();
+    await badge.getByText('Checked in:').waitFor();
+    expect(await badge.getByRole('button', { name: 'Check in', exact: true }).count()).toBe(0);
+    const rows = await t.db.query(`SELECT checked_in_by FROM event_check_in WHERE event_id = $1 AND account_id = $2`, [event.eventId, ben.accountId]);
+    expect(rows).toEqual([{ checked_in_by: event.organiser.accountId }]);
+
+    // Scanned again later: already in, with the time; no second check-in.
+    await page.reload();
+    await page.getByRole('region', { name: 'Ben Bauer' }).getByText(/^Already checked in at \d{2}:\d{2}/).waitFor();
+    await scan(page, 'check-in from a badge (already in)');
+    // A code that is nobody's here says so; the list is still there.
+    await page.goto(`/events/${slug}`);
+    await page.goto(`/organise/${slug}/check-in#p=00000000-0000-4000-8000-000000000000`);
+    await page.getByRole('alert').filter({ hasText: 'This badge is not of an approved participant of this event.' }).waitFor();
+    await page.getByRole('button', { name: 'Close and show only the list' }).click();
+    expect(await page.getByRole('region', { name: 'From a name badge' }).count()).toBe(0);
+    await page.getByRole('searchbox', { name: 'Find a person' }).waitFor();
+  }, SLOW);
+
   it('an organiser sets data retention, sees the date after reloading, and reads it in the audit log', async () => {
     const { page } = organiserPage;
     await page.goto(`/organise/${slug}/settings`);

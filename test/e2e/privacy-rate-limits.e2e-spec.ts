@@ -55,7 +55,7 @@ describe('rate limits on exports and uploads', () => {
   it('limits the outcome printouts and report downloads per address, before anything else is checked', async () => {
     const get = (path: string) => fetch(`${t.baseUrl}/events/${w.slug}/${path}`, { headers: { 'x-forwarded-for': '203.0.113.60' } });
     const statuses: number[] = [];
-    for (const path of ['booklet.html', 'booklet.csv', 'meeting-plans/me.html', 'meeting-plans/tables.html', 'reports/meetings.csv', 'booklet.html', 'booklet.csv']) {
+    for (const path of ['booklet.html', 'booklet.csv', 'meeting-plans/me.html', 'meeting-plans/tables.html', 'badges.html', 'reports/meetings.csv', 'booklet.csv']) {
       statuses.push((await get(path)).status);
     }
     expect(statuses.slice(0, 6).every((s) => s !== 429)).toBe(true);

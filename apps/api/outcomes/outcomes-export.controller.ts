@@ -1,9 +1,17 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { type Response } from 'express';
 import { DomainException, ErrorKind } from '../../../libs/common/index.js';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/index.js';
 import { type EventEntity } from '../../../libs/events/index.js';
 import { type Actor, TokenService } from '../../../libs/identity/index.js';
-import { PrintoutsService, renderBookletHtml, renderPlanHtml, ReportsService, toCsv } from '../../../libs/outcomes/index.js';
+import {
+  PrintoutsService,
+  renderBadgesHtml,
+  renderBookletHtml,
+  renderPlanHtml,
+  ReportsService,
+  toCsv,
+} from '../../../libs/outcomes/index.js';
 import { type ApiRequest } from '../graphql/request.js';
 import { PRINTABLE_PAGE_CSP } from '../http/http-hardening.js';
 import { RateLimit } from '../security/rate-limit.guard.js';
@@ -13,8 +21,8 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 /**
  * Printouts and CSV downloads for the venue and the funders' reports. All need
  * `Authorization: Bearer` (nothing here is public): the booklet any approved member of the event,
- * "my" meeting plan its owner, reports, table plans and the booklet CSV the event's organisers.
- * The three HTML printouts also open with `?access_token=` from `printoutLink` (made for that
+ * "my" meeting plan its owner, reports, table plans, name badges and the booklet CSV the event's
+ * organisers. The four HTML printouts also open with `?access_token=` from `printoutLink` (made for that
  * page only), for a computer nobody signs in on; the same rules then apply to its maker.
  */
 @Controller('events/:slug')
@@ -23,6 +31,7 @@ export class OutcomesExportController {
     private readonly printouts: PrintoutsService,
     private readonly reports: ReportsService,
     private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('reports/:file')
@@ -73,6 +82,23 @@ export class OutcomesExportController {
       req,
       'html',
       async (event, actor) => ({ body: renderPlanHtml(event, n ? `Table ${n}` : 'Meetings by table', await this.printouts.tablePlan(actor, event.id, n), true) }),
+      true,
+    );
+  }
+
+  /** Name badges with a check-in code, 8 to an A4 sheet: everyone, `?role=SPEAKER`, or a reprint by `?ids=`. */
+  @Get('badges.html')
+  @RateLimit('export') // personal data leaves the system: the export budget
+  async badges(@Param('slug') slug: string, @Query('role') role: unknown, @Query('ids') ids: unknown, @Req() req: ApiRequest, @Res() res: Response) {
+    await this.send(
+      res,
+      slug,
+      req,
+      'html',
+      async (event, actor) => {
+        const badges = await this.printouts.badges(actor, event.id, { role, ids });
+        return { body: await renderBadgesHtml(event, this.config.publicBaseUrl, badges) };
+      },
       true,
     );
   }

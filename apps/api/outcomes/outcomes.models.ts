@@ -5,7 +5,7 @@ registerEnumType(AttendanceStatus, { name: 'AttendanceStatus', description: 'Wha
 registerEnumType(AttendanceVerdict, { name: 'AttendanceVerdict', description: "An organiser's mark wins; otherwise the sides' (DISPUTED when they disagree)." });
 registerEnumType(ExpectedOutcome, { name: 'ExpectedOutcome' });
 registerEnumType(FollowUpResult, { name: 'FollowUpResult' });
-registerEnumType(Printout, { name: 'Printout', description: 'TABLE_PLANS for organisers; BOOKLET and MY_MEETINGS for approved members.' });
+registerEnumType(Printout, { name: 'Printout', description: 'TABLE_PLANS and BADGES for organisers; BOOKLET and MY_MEETINGS for approved members.' });
 
 @ObjectType('PrintoutLink')
 export class PrintoutLinkModel {

@@ -685,6 +685,7 @@ export const en = {
     booklet: 'Participant booklet',
     tablePlans: 'Meeting plans by table',
     myPlan: 'My meeting plan (printable)',
+    badges: 'Print name badges',
   },
   reports: {
     title: 'Reports',
@@ -805,6 +806,10 @@ export const en = {
     done: '{name} is checked in.',
     noMatch: 'Nobody matches.',
     more: 'Showing the first {shown} of {total}: type more of the name to narrow the list.',
+    badge: 'From a name badge',
+    alreadyIn: 'Already checked in at',
+    notOnList: 'This badge is not of an approved participant of this event. Find the person in the list below.',
+    wholeList: 'Close and show only the list',
   },
   audit: {
     title: 'Audit log',

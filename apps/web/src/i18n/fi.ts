@@ -675,6 +675,7 @@ export const fi: Messages = {
     booklet: 'Osallistujaopas',
     tablePlans: 'Tapaamissuunnitelmat pöydittäin',
     myPlan: 'Oma tapaamissuunnitelma (tulostettava)',
+    badges: 'Tulosta nimikyltit',
   },
   reports: {
     title: 'Raportit',
@@ -794,6 +795,10 @@ export const fi: Messages = {
     done: '{name} on kirjattu saapuneeksi.',
     noMatch: 'Kukaan ei vastaa hakua.',
     more: 'Näytetään ensimmäiset {shown}/{total}: kirjoita nimeä pidemmälle rajataksesi listaa.',
+    badge: 'Nimikyltistä',
+    alreadyIn: 'Kirjattu saapuneeksi jo klo',
+    notOnList: 'Nimikyltti ei kuulu tämän tapahtuman hyväksytylle osallistujalle. Etsi henkilö alla olevasta listasta.',
+    wholeList: 'Sulje ja näytä vain lista',
   },
   audit: {
     title: 'Muutosloki',

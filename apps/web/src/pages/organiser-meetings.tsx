@@ -1,5 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type ReactNode, useMemo, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorSummary, toErrors } from '../components/api-error.js';
 import { PrintoutLinkButton, usePrintoutOpener } from '../components/printout-link.js';
@@ -387,15 +388,27 @@ export function CheckInDeskPage() {
 
 type DeskView = keyof typeof m.checkInDesk.views;
 
+/** The participation a name badge's code points at: `#p=<participation id>` (badges.html). */
+const BADGE_HASH = /^#p=([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
 function CheckInDesk({ event }: { event: EventBasics }) {
   const [{ data, error }, refresh] = useQuery({ query: ConsoleCheckInQuery, variables: { eventId: event.id } });
   const [search, setSearch] = useState('');
   const [view, setView] = useState<DeskView>('WAITING');
   const [result, checkIn] = useMutation(ConsoleCheckInMutation);
   const [done, setDone] = useState<string | null>(null);
+  const { hash } = useLocation();
+  const navigate = useNavigate();
+  const badgeId = BADGE_HASH.exec(hash)?.[1].toLowerCase() ?? null;
   const checkIns = useMemo(() => new Map((data?.eventCheckIns ?? []).map((c) => [c.accountId, c])), [data]);
   if (!data) return error ? <ErrorSummary errors={toErrors(error).general} /> : <PageLoader />;
-  const people = data.participants.map((p) => ({ ...p.account, accountId: p.account.id }));
+  const people = data.participants.map((p) => ({ ...p.account, accountId: p.account.id, participationId: p.id }));
+  const checkInPerson = (p: { accountId: string; name: string }) =>
+    void checkIn({ eventId: event.id, accountId: p.accountId }).then((r) => {
+      if (!r.error) { setDone(p.name); refresh(network); }
+    });
+  const scanned = badgeId ? (people.find((p) => p.participationId === badgeId) ?? null) : null;
+  const scannedAt = scanned && checkIns.get(scanned.accountId);
   const names = new Map(people.map((p) => [p.accountId, p.name]));
   const here = people.filter((p) => checkIns.has(p.accountId)).length;
   const list = people
@@ -406,6 +419,41 @@ function CheckInDesk({ event }: { event: EventBasics }) {
   return (
     <>
       <ConsoleNav slug={event.slug} />
+      {badgeId && (
+        // Opened from a badge's code: that person first, one tap from checked in.
+        <Card withBorder padding="lg" component="section" aria-labelledby="badge-person">
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed" id={scanned ? undefined : 'badge-person'}>{m.checkInDesk.badge}</Text>
+            {scanned ? (
+              <>
+                <Stack gap={0}>
+                  <Title order={2} id="badge-person" style={{ overflowWrap: 'anywhere' }}>{scanned.name}</Title>
+                  {scanned.organisation && <Text size="lg">{scanned.organisation.name}</Text>}
+                </Stack>
+                {scannedAt ? (
+                  <Group gap="xs">
+                    <Badge color="green" variant="light" size="lg">{m.checkInDesk.checkedIn}</Badge>
+                    <Text fw={600}>
+                      {done === scanned.name ? `${m.checkInDesk.checkedIn}:` : m.checkInDesk.alreadyIn}{' '}
+                      <EventTime at={scannedAt.checkedInAt} zone={event.timeZone} withDate={false} />
+                    </Text>
+                  </Group>
+                ) : (
+                  <Button size="xl" fullWidth loading={result.fetching && result.operation?.variables.accountId === scanned.accountId}
+                    onClick={() => checkInPerson(scanned)}>
+                    {m.checkInDesk.checkIn}
+                  </Button>
+                )}
+              </>
+            ) : (
+              <Alert color="yellow" variant="light" role="alert">{m.checkInDesk.notOnList}</Alert>
+            )}
+            <Group>
+              <Button variant="subtle" onClick={() => void navigate({ hash: '' }, { replace: true })}>{m.checkInDesk.wholeList}</Button>
+            </Group>
+          </Stack>
+        </Card>
+      )}
       <Text fw={600} role="status">{fmt(m.checkInDesk.progress, { here, total: people.length })}</Text>
       <TextInput label={m.checkInDesk.search} description={m.checkInDesk.searchHint} type="search" size="md" autoComplete="off"
         value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
@@ -441,9 +489,7 @@ function CheckInDesk({ event }: { event: EventBasics }) {
                   ) : (
                     <Button size="md" style={{ flexShrink: 0 }} aria-label={fmt(m.checkInDesk.checkInWho, { name: p.name })}
                       loading={result.fetching && result.operation?.variables.accountId === p.accountId}
-                      onClick={() => void checkIn({ eventId: event.id, accountId: p.accountId }).then((r) => {
-                        if (!r.error) { setDone(p.name); refresh(network); }
-                      })}>
+                      onClick={() => checkInPerson(p)}>
                       {m.checkInDesk.checkIn}
                     </Button>
                   )}

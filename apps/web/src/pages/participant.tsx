@@ -291,6 +291,7 @@ function OrganiserLinks({ eventId, slug }: { eventId: string; slug: string }) {
         <Button component="a" href={`/events/${slug}/schedule.json`} target="_blank" variant="default" size="sm">{m.printouts.frabJson}</Button>
         <Button variant="default" size="sm" onClick={() => void openPrintout(eventId, 'BOOKLET')}>{m.printouts.booklet}</Button>
         <Button variant="default" size="sm" onClick={() => void openPrintout(eventId, 'TABLE_PLANS')}>{m.printouts.tablePlans}</Button>
+        <Button variant="default" size="sm" onClick={() => void openPrintout(eventId, 'BADGES')}>{m.printouts.badges}</Button>
       </Group>
     </Card>
   );
