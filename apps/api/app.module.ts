@@ -33,6 +33,7 @@ import { MatchmakingSettingsResolver } from './matchmaking/matchmaking-settings.
 import { MeetingRequestsResolver, MeetingsResolver } from './matchmaking/meetings.resolver.js';
 import { SchedulingResolver } from './matchmaking/scheduling.resolver.js';
 import { NotificationsResolver } from './notifications/notifications.resolver.js';
+import { SessionMessagesResolver } from './notifications/session-messages.resolver.js';
 import { UnsubscribeController } from './notifications/unsubscribe.controller.js';
 import { OutcomesExportController } from './outcomes/outcomes-export.controller.js';
 import { OutcomesResolver } from './outcomes/outcomes.resolver.js';
@@ -87,6 +88,7 @@ export class AppModule {
         MaterialVersionResolver,
         CalendarResolver,
         NotificationsResolver,
+        SessionMessagesResolver,
         OutcomesResolver,
         SessionFeedbackResolver,
       ],

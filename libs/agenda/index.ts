@@ -8,7 +8,7 @@ export {
   type SeatTakenEvent,
   type SessionChangedEvent,
 } from './agenda-events.js';
-export { type SessionAudienceMember, SessionAudienceService, type SessionSummary } from './session-audience.service.js';
+export { SessionAudienceGroup, type SessionAudienceMember, SessionAudienceService, type SessionGroupMember, type SessionSummary } from './session-audience.service.js';
 export { renderAgendaCsv, renderAgendaHtml } from './agenda-export.js';
 export { type FrabAttachment, type FrabContext, renderFrabJson, renderFrabXml } from './frab-export.js';
 export { AgendaException, AgendaReason } from './agenda.exception.js';

@@ -22,6 +22,23 @@ export interface SessionAudienceMember {
   speaking: boolean;
 }
 
+/** The groups of a session's people an organiser can write to (sendSessionMessage). */
+export enum SessionAudienceGroup {
+  /** Seated at the session or at one of its round tables. */
+  SEATED = 'SEATED',
+  /** In line for a seat at the session or one of its round tables. */
+  WAITING = 'WAITING',
+  BOOKMARKED = 'BOOKMARKED',
+  /** The session's people and its round tables' hosts. */
+  ON_STAGE = 'ON_STAGE',
+}
+
+/** One person of a session and every group they are in. */
+export interface SessionGroupMember {
+  accountId: string;
+  groups: SessionAudienceGroup[];
+}
+
 /**
  * Read-only views of sessions and their audiences for notifications and reminders (no actor:
  * callers are system jobs and in-transaction listeners). Pass the caller's manager inside a
@@ -78,6 +95,37 @@ export class SessionAudienceService {
       [sessionIds],
     );
     return rows.map((r) => ({ sessionId: r.session_id, accountId: r.account_id, attending: r.attending, speaking: r.speaking }));
+  }
+
+  /**
+   * The approved participants of the session's event who are in at least one of the groups (all
+   * groups when none is given), once each with every group they are in. A withdrawn or declined
+   * registration leaves a person out, whatever seat or bookmark is left behind.
+   */
+  async groupMembers(
+    sessionId: string,
+    groups: readonly SessionAudienceGroup[] = Object.values(SessionAudienceGroup),
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<SessionGroupMember[]> {
+    const rows: { account_id: string; groups: SessionAudienceGroup[] }[] = await manager.query(
+      `SELECT people.account_id, array_agg(DISTINCT people.grp ORDER BY people.grp) AS groups FROM (
+         SELECT account_id, 'SEATED' AS grp FROM agenda_seat WHERE session_id = $1 AND status = 'SEATED'
+         UNION ALL
+         SELECT account_id, 'WAITING' FROM agenda_seat WHERE session_id = $1 AND status = 'WAITING'
+         UNION ALL
+         SELECT account_id, 'BOOKMARKED' FROM agenda_bookmark WHERE session_id = $1
+         UNION ALL
+         SELECT account_id, 'ON_STAGE' FROM agenda_session_person WHERE session_id = $1
+         UNION ALL
+         SELECT host_account_id, 'ON_STAGE' FROM agenda_round_table WHERE session_id = $1 AND host_account_id IS NOT NULL
+       ) people
+       JOIN agenda_session s ON s.id = $1
+       JOIN participation p ON p.event_id = s.event_id AND p.account_id = people.account_id AND p.status = 'APPROVED'
+       WHERE people.grp = ANY($2::text[])
+       GROUP BY people.account_id ORDER BY people.account_id`,
+      [sessionId, groups],
+    );
+    return rows.map((r) => ({ accountId: r.account_id, groups: r.groups }));
   }
 
   /** A person's published sessions (attending or on stage) starting in [from, to), by start. */

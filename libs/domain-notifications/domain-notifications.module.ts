@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/index.js';
+import { AuditModule } from '../audit/index.js';
 import { CalendarModule } from '../calendar/index.js';
 import { EventsModule } from '../events/index.js';
 import { IdentityModule } from '../identity/index.js';
@@ -15,6 +16,7 @@ import { MatchmakingMessages } from './matchmaking-messages.js';
 import { MaterialsModule } from '../materials/index.js';
 import { MaterialsMissingReminders } from './materials-missing.js';
 import { MatchmakingWindowReminders, MeetingReminders, SessionReminders } from './reminder-sources.js';
+import { SessionMessages } from './session-messages.js';
 
 /**
  * Wires the domains to notifications. It sits above agenda, matchmaking, calendar and
@@ -23,9 +25,9 @@ import { MatchmakingWindowReminders, MeetingReminders, SessionReminders } from '
  * Import it wherever the domains change data (the API) and where reminders are swept (workers).
  */
 @Module({
-  imports: [NotificationsModule, AgendaModule, MatchmakingModule, CalendarModule, EventsModule, MaterialsModule, IdentityModule],
-  providers: [AgendaMessages, MatchmakingMessages, IdentityMessages, SessionReminders, MeetingReminders, MatchmakingWindowReminders, MaterialsMissingReminders, DailyDigests, DemoMessages],
-  exports: [MaterialsMissingReminders, DailyDigests, DemoMessages],
+  imports: [NotificationsModule, AgendaModule, MatchmakingModule, CalendarModule, EventsModule, MaterialsModule, IdentityModule, AuditModule],
+  providers: [AgendaMessages, MatchmakingMessages, IdentityMessages, SessionReminders, MeetingReminders, MatchmakingWindowReminders, MaterialsMissingReminders, DailyDigests, DemoMessages, SessionMessages],
+  exports: [MaterialsMissingReminders, DailyDigests, DemoMessages, SessionMessages],
 })
 export class DomainNotificationsModule {}
 

@@ -6,3 +6,4 @@ export { mailFromAddress, MatchmakingMessages } from './matchmaking-messages.js'
 export { MatchmakingWindowReminders, MeetingReminders, SessionReminders } from './reminder-sources.js';
 export { DailyDigests, DIGEST_LOCAL_TIME, type DigestAgenda } from './daily-digest.js';
 export { DEMO_DIGEST_DATE, DemoMessages } from './demo-messages.js';
+export { SessionMessages } from './session-messages.js';

@@ -29,6 +29,7 @@ export enum NotificationKind {
   SESSION_REMINDER = 'SESSION_REMINDER',
   MATCHMAKING_REMINDER = 'MATCHMAKING_REMINDER',
   ANNOUNCEMENT = 'ANNOUNCEMENT',
+  SESSION_MESSAGE = 'SESSION_MESSAGE',
 }
 
 export interface KindDefinition {
@@ -203,6 +204,15 @@ export const KINDS: Record<NotificationKind, KindDefinition> = {
     essential: true,
     ownWording: 'EACH_MESSAGE',
     placeholders: [],
+    subject: '{{subject}}',
+    body: '{{body}}',
+  },
+  // An organiser's message to the people of one session (sendSessionMessage): worded when sent,
+  // with the session's facts to fill in.
+  SESSION_MESSAGE: {
+    essential: true,
+    ownWording: 'EACH_MESSAGE',
+    placeholders: ['title', 'startsAt', 'endsAt', 'location'],
     subject: '{{subject}}',
     body: '{{body}}',
   },

@@ -213,12 +213,7 @@ export class NotificationsService {
     eventId: string,
     input: { subject: string; body: string; role?: ParticipantRole; status?: ParticipationStatus },
   ): Promise<number> {
-    const subject = input.subject?.trim() ?? '';
-    const body = input.body?.trim() ?? '';
-    if (subject.length < 1 || subject.length > 300) throw CommonException.textLength('subject', 'The subject needs 1 to 300 characters.', { min: 1, max: 300 });
-    if (body.length < 1 || body.length > 20000) throw CommonException.textLength('body', 'The message needs 1 to 20,000 characters.', { min: 1, max: 20000 });
-    this.checkPlaceholders(subject, 'subject');
-    this.checkPlaceholders(body, 'body');
+    const { subject, body } = this.writtenMessage(input);
     const recipients = await this.participations.list(actor, eventId, {
       role: input.role,
       status: input.status ?? ParticipationStatus.APPROVED,
@@ -238,6 +233,21 @@ export class NotificationsService {
       }
     });
     return recipients.length;
+  }
+
+  /**
+   * An organiser's own wording of a message (announcements, messages to a session's people),
+   * trimmed and checked: 1–300 characters of subject, 1–20,000 of body, known placeholders only.
+   */
+  writtenMessage(input: { subject: string; body: string }, kind: NotificationKind = NotificationKind.ANNOUNCEMENT): { subject: string; body: string } {
+    const subject = input.subject?.trim() ?? '';
+    const body = input.body?.trim() ?? '';
+    if (subject.length < 1 || subject.length > 300) throw CommonException.textLength('subject', 'The subject needs 1 to 300 characters.', { min: 1, max: 300 });
+    if (body.length < 1 || body.length > 20000) throw CommonException.textLength('body', 'The message needs 1 to 20,000 characters.', { min: 1, max: 20000 });
+    const hint = kind === NotificationKind.ANNOUNCEMENT ? undefined : placeholdersFor(kind);
+    this.checkPlaceholders(subject, 'subject', hint);
+    this.checkPlaceholders(body, 'body', hint);
+    return { subject, body };
   }
 
   /** Copies the event's own wordings into a new event, in the caller's transaction (libs/event-copy authorises). */

@@ -1,7 +1,7 @@
 // The organiser's agenda builder, driven in Chromium against the real API: editing sessions in
 // place (field errors keep what was typed), renaming and deleting rooms (a room in use is
 // refused), deleting a draft session after confirming, editing a round table and freeing a seat
-// so the next on the waiting list moves up. Programme, seats and waiting lists are set up
+// so the next on the waiting list moves up, messaging a session's people. Programme, seats and waiting lists are set up
 // through the API; every state is scanned with axe.
 import { type Page } from 'playwright-core';
 import { matchmakingEvent, type MatchmakingEvent, participant, type Person } from '../support/matchmaking-fixtures.js';
@@ -246,7 +246,40 @@ describeInBrowser('web app in Chromium: the agenda builder edits and deletes', (
     expect(sessionSeats.map((s) => `${s.accountName}:${s.status}`).sort()).toEqual(['Ben Bauer:SEATED', 'Cara Cero:SEATED']);
   }, SLOW);
 
+  it("messages the people of a session: a field error keeps what was typed, nobody in a group is refused, then sent to everyone", async () => {
+    const { page } = await as(organiser, DESKTOP);
+    await openBuilder(page);
+    const card = page.getByRole('article', { name: 'Round tables on recycling' });
+    await card.getByRole('button', { name: 'Message the people of this session: Round tables on recycling' }).click();
+    const form = card.getByRole('form', { name: 'Message the people of Round tables on recycling' });
+    await form.getByLabel('Message', { exact: true }).fill('The round tables move to room B at {{startsAt}}.');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByText('The subject needs 1 to 300 characters.').waitFor();
+    expect(await form.getByLabel('Subject').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByLabel('Message', { exact: true }).inputValue()).toBe('The round tables move to room B at {{startsAt}}.');
+    await scan(page, 'builder: session message with a field error');
+
+    // Nobody is on stage of this session: refused, and nothing typed is lost.
+    await form.getByLabel('Subject').fill('{{title}}: new room');
+    await form.getByRole('checkbox', { name: 'On stage (speakers, table hosts)' }).check();
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByRole('alert').getByText('Nobody matches this group.').waitFor();
+    expect(await form.getByLabel('Subject').inputValue()).toBe('{{title}}: new room');
+
+    // Nothing ticked: everyone seated or waiting, each once.
+    const { sessionSeats } = await t.ok<{ sessionSeats: { accountName: string }[] }>(
+      `query($s: ID!) { sessionSeats(sessionId: $s) { accountName } }`, { s: roundTablesId }, organiser.token,
+    );
+    await form.getByRole('checkbox', { name: 'On stage (speakers, table hosts)' }).uncheck();
+    await form.getByRole('button', { name: 'Send' }).click();
+    await form.getByRole('status').getByText(`Sent to ${sessionSeats.length} people.`).waitFor();
+    expect(await form.getByLabel('Subject').inputValue()).toBe('');
+    await scan(page, 'builder: session message sent');
+    const rows = await t.db.query(`SELECT DISTINCT data->'template'->>'subject' AS subject FROM notification_delivery WHERE kind = 'SESSION_MESSAGE' AND event_id = $1`, [event.eventId]);
+    expect(rows).toEqual([{ subject: '{{title}}: new room' }]);
+  }, SLOW);
+
   it('has no serious or critical accessibility violations and no console errors', () => {
-    suite.expectClean(8);
+    suite.expectClean(10);
   });
 });

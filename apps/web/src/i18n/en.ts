@@ -472,6 +472,15 @@ export const en = {
     chooseFile: 'Choose a file first.',
   },
   builder: {
+    sessionMessage: {
+      open: 'Message the people of this session',
+      title: 'Message the people of {title}',
+      audience: 'To',
+      everyoneHint: 'Tick none to write to everyone in any group. Each person gets it once; only approved participants.',
+      groups: { SEATED: 'Seated (at the session or its tables)', WAITING: 'On the waiting lists', BOOKMARKED: 'Bookmarked it', ON_STAGE: 'On stage (speakers, table hosts)' },
+      placeholders: 'Placeholders:',
+      close: 'Close',
+    },
     title: 'Agenda builder',
     open: 'Agenda builder',
     rooms: 'Rooms',
@@ -604,6 +613,7 @@ export const en = {
     statuses: { PENDING: 'Pending', SENDING: 'Sending', SENT: 'Sent', RETRYING: 'Retrying', FAILED: 'Failed', SKIPPED: 'Skipped' },
     kinds: {
       ANNOUNCEMENT: 'Announcement',
+      SESSION_MESSAGE: 'Message to the people of a session',
       DAILY_DIGEST: 'Daily digest',
       PASSWORD_RESET: 'Link to set a password',
       ACCOUNT_INVITATION: 'Invitation to set up an account',
@@ -1029,6 +1039,7 @@ export const en = {
     defaultWording: 'Show the default wording',
     wordedByReminders: 'Reminders are worded in the reminder rules below.',
     wordedWhenSent: 'Announcements are worded when you send them, on the Messages page.',
+    wordedOnSession: 'Messages to the people of a session are worded when you send them, from the session in the agenda builder.',
     remindersTitle: 'Reminders',
     remindersIntro: 'Reminders go out before meetings, sessions and matchmaking deadlines. A whole number of days keeps the time of day in the event\'s time zone.',
     builtIn: 'These are the built-in reminders. Saving makes them this event\'s own.',

@@ -463,6 +463,15 @@ export const fi: Messages = {
     chooseFile: 'Valitse ensin tiedosto.',
   },
   builder: {
+    sessionMessage: {
+      open: 'Viesti tämän session osallistujille',
+      title: 'Viesti session {title} osallistujille',
+      audience: 'Vastaanottajat',
+      everyoneHint: 'Jos et valitse mitään, viesti menee kaikille ryhmille. Kukin saa sen kerran; vain hyväksytyt osallistujat.',
+      groups: { SEATED: 'Paikan saaneet (sessio tai sen pöydät)', WAITING: 'Jonossa olevat', BOOKMARKED: 'Kirjanmerkin tehneet', ON_STAGE: 'Lavalla olevat (puhujat, pöytien vetäjät)' },
+      placeholders: 'Paikkamerkit:',
+      close: 'Sulje',
+    },
     title: 'Ohjelman laadinta',
     open: 'Ohjelman laadinta',
     rooms: 'Salit',
@@ -594,6 +603,7 @@ export const fi: Messages = {
     statuses: { PENDING: 'Jonossa', SENDING: 'Lähetetään', SENT: 'Lähetetty', RETRYING: 'Yritetään uudelleen', FAILED: 'Epäonnistui', SKIPPED: 'Ohitettu' },
     kinds: {
       ANNOUNCEMENT: 'Tiedote',
+      SESSION_MESSAGE: 'Viesti session osallistujille',
       DAILY_DIGEST: 'Päivän kooste',
       PASSWORD_RESET: 'Linkki salasanan asettamiseen',
       ACCOUNT_INVITATION: 'Kutsu ottaa tili käyttöön',
@@ -1016,6 +1026,7 @@ export const fi: Messages = {
     defaultWording: 'Näytä oletussanamuoto',
     wordedByReminders: 'Muistutusten sanamuoto määritetään alla muistutussäännöissä.',
     wordedWhenSent: 'Tiedotteet kirjoitetaan lähetettäessä Viestit-sivulla.',
+    wordedOnSession: 'Viestit session osallistujille kirjoitetaan lähetettäessä ohjelman rakentajassa session kohdalla.',
     remindersTitle: 'Muistutukset',
     remindersIntro: 'Muistutukset lähtevät ennen tapaamisia, istuntoja ja B2B-tapaamisten määräaikoja. Kun aika annetaan kokonaisina päivinä, kellonaika pysyy samana tapahtuman aikavyöhykkeellä.',
     builtIn: 'Nämä ovat valmiit muistutukset. Tallentaminen tekee niistä tämän tapahtuman omat.',

@@ -82,7 +82,7 @@ function Templates({ event, templates }: { event: EventBasics; templates: Templa
             </Accordion.Control>
             <Accordion.Panel>
               {t.editable ? <TemplateEditor event={event} template={t} /> : (
-                <Text size="sm">{t.reminderKinds.length ? m.notificationSettings.wordedByReminders : m.notificationSettings.wordedWhenSent}</Text>
+                <Text size="sm">{t.reminderKinds.length ? m.notificationSettings.wordedByReminders : t.kind === 'SESSION_MESSAGE' ? m.notificationSettings.wordedOnSession : m.notificationSettings.wordedWhenSent}</Text>
               )}
             </Accordion.Panel>
           </Accordion.Item>

@@ -102,3 +102,10 @@ export type BuilderTable = BuilderSession['roundTables'][number];
 export type BuilderSeat = BuilderSeatsQuery['sessionSeats'][number];
 /** Approved participants as choices for a person or host select. */
 export type PersonChoice = { value: string; label: string };
+
+// Messages to a session's people
+export const SendSessionMessageMutation = graphql(`
+  mutation SendSessionMessage($sessionId: ID!, $input: AnnouncementInput!, $audience: [SessionAudienceGroup!]) {
+    sendSessionMessage(sessionId: $sessionId, input: $input, audience: $audience)
+  }
+`);

@@ -13,6 +13,7 @@ import {
 import { RoundTables, SeatsPanel } from './round-tables.js';
 import { SessionChanges } from './session-changes.js';
 import { SessionEditor } from './session-form.js';
+import { SessionMessage } from './session-message.js';
 
 const ROLES: SessionRole[] = ['SPEAKER', 'MODERATOR', 'PANELLIST', 'HOST'];
 
@@ -62,6 +63,7 @@ export function SessionCard({ event, session: s, conflict, accounts, rooms, trac
         {s.type === 'ROUND_TABLE' && <RoundTables session={s} accounts={accounts} onDone={onDone} />}
         {(s.type === 'ROUND_TABLE' || hasSeats) && <SeatsPanel session={s} onDone={onDone} />}
         {s.revision > 0 && <SessionChanges session={s} accounts={accounts} />}
+        <SessionMessage session={s} />
         <ErrorSummary errors={errors.general} />
         <Group gap="xs" align="flex-start">
           {s.status !== 'PUBLISHED' && (
