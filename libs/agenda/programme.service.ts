@@ -51,12 +51,14 @@ export interface RoundTableInput {
   position?: number | null;
 }
 
-/** What copySetup copied; `skippedSessions` would have fallen outside the new event's days. */
+/** What copySetup copied. */
 export interface ProgrammeCopyCounts {
   rooms: number;
   tracks: number;
   sessions: number;
+  /** Sessions that would have fallen outside the new event's days. */
   skippedSessions: number;
+  /** Cancelled sessions of the source, never copied. */
   cancelledSessions: number;
   roundTables: number;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ProgrammeService } from '../agenda/index.js';
+import { type ProgrammeCopyCounts, ProgrammeService } from '../agenda/index.js';
 import { AuditLogService } from '../audit/index.js';
 import { CommonException, daysBetween, eventBounds, type EventCopyPlan, shiftWallClock } from '../common/index.js';
 import { type CreateEventInput, EventAccessService, type EventEntity, EventsService } from '../events/index.js';
@@ -11,19 +11,14 @@ import { MaterialsSettingsService } from '../materials/index.js';
 import { NotificationsService, RemindersService } from '../notifications/index.js';
 import { PrivacyService } from '../privacy/index.js';
 
-/** What a copy brought over; what `skipped…` counts was left out because of the new dates. */
-export interface EventCopyReport {
+/**
+ * What a copy brought over (the programme's counts as ProgrammeService.copySetup gives them);
+ * what `skipped…` counts was left out because of the new dates.
+ */
+export interface EventCopyReport extends ProgrammeCopyCounts {
   event: EventEntity;
   /** Whole days the copy's instants moved (new startsOn − source startsOn). */
   dayOffset: number;
-  rooms: number;
-  tracks: number;
-  sessions: number;
-  /** Sessions that would have fallen outside the new event's days. */
-  skippedSessions: number;
-  /** Cancelled sessions of the source, never copied. */
-  cancelledSessions: number;
-  roundTables: number;
   matchmakingSettings: boolean;
   meetingWindows: number;
   skippedMeetingWindows: number;
