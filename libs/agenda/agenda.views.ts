@@ -29,6 +29,15 @@ export interface SessionPersonView {
   position: number;
 }
 
+/** Someone at my round table (see readTableMates): no e-mail, fields as their profile allows. */
+export interface TableMateView {
+  accountId: string;
+  name: string;
+  organisationName: string | null;
+  jobTitle: string | null;
+  isHost: boolean;
+}
+
 export interface RoundTableView {
   id: string;
   sessionId: string;

@@ -31,6 +31,7 @@ export {
   type SessionChangeView,
   type SessionPersonView,
   type SessionView,
+  type TableMateView,
   type TrackView,
 } from './agenda.views.js';
 export { RoomEntity } from './entities/room.entity.js';

@@ -6,9 +6,10 @@ import { EventAccessService, isUuid } from '../events/index.js';
 import { type Actor } from '../identity/index.js';
 import { AgendaEvents, type SeatPromotedEvent } from './agenda-events.js';
 import { AgendaException } from './agenda.exception.js';
-import { type SeatView } from './agenda.views.js';
+import { type SeatView, type TableMateView } from './agenda.views.js';
 import { SeatEntity, SeatStatus } from './entities/seat.entity.js';
 import { SessionEntity, SessionStatus, SessionType } from './entities/session.entity.js';
+import { readTableMates } from './session-reader.js';
 
 /**
  * Seats, waiting lists and bookmarks. Every seat change locks its round table (or session) row
@@ -147,6 +148,20 @@ export class SeatingService {
     const session = await this.visibleSession(this.dataSource.manager, actor, sessionId);
     await this.access.requireOrganiser(actor, session.eventId);
     return this.seatViews(this.dataSource.manager, { sessionId: session.id });
+  }
+
+  /**
+   * "Who's at my table": for an approved member SEATED at (or hosting) a table of a round-table
+   * session, the others at that table and its host. Anyone else in the event (waiting, bookmarked,
+   * organisers without a seat) gets [] rather than an error, so a client can simply show nothing.
+   */
+  async tableMates(actor: Actor | null, sessionId: string): Promise<TableMateView[]> {
+    if (!actor) throw CommonException.authenticationRequired();
+    const manager = this.dataSource.manager;
+    const session = await this.visibleSession(manager, actor, sessionId);
+    await this.access.requireApprovedMember(actor, session.eventId, manager);
+    if (session.type !== SessionType.ROUND_TABLE) return [];
+    return readTableMates(manager, { eventId: session.eventId, sessionId: session.id, accountId: actor.accountId });
   }
 
   async bookmark(actor: Actor | null, sessionId: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import { type SessionStatus } from './entities/session.entity.js';
-import { type AgendaFilter, type RoomView, type SessionView, type TrackView } from './agenda.views.js';
+import { type AgendaFilter, type RoomView, type SessionView, type TableMateView, type TrackView } from './agenda.views.js';
 
 /**
  * The read queries of the agenda. Sessions come back in ONE statement with their room, track,
@@ -115,6 +115,51 @@ function sessionsSql(q: SessionQuery): { sql: string; params: unknown[] } {
     sql: `${SESSION_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.starts_at, r.position NULLS LAST, r.name NULLS LAST, s.title`,
     params,
   };
+}
+
+/**
+ * "Who's at my table": the other people SEATED at the round table where `accountId` sits in the
+ * session (or, failing a seat, the table they host), plus its host, in ONE statement; host first,
+ * then by name. Nobody (not seated, waiting, no table) gives []. Job title and organisation follow
+ * each person's event profile as the participant directory shows them: to every participant when
+ * the field's audience is PARTICIPANTS, to meeting partners (a CONFIRMED meeting with the viewer)
+ * when it is MEETING_PARTNERS, never when ORGANISERS. Organisers get no more than participants here.
+ * The agenda reads matchmaking_profile and meeting directly (as `announced` does) so it need not
+ * depend on the matchmaking library. Never e-mail addresses.
+ */
+export async function readTableMates(manager: EntityManager, q: { eventId: string; sessionId: string; accountId: string }): Promise<TableMateView[]> {
+  const shown = (field: 'JOB_TITLE' | 'ORGANISATION') =>
+    `(${announced(field)} OR (mp.visibility->>'${field}' = 'MEETING_PARTNERS' AND EXISTS (
+        SELECT 1 FROM meeting m
+         WHERE m.event_id = $1 AND m.status = 'CONFIRMED'
+           AND ((m.requester_id = $3 AND m.recipient_id = x.account_id) OR (m.recipient_id = $3 AND m.requester_id = x.account_id)))))`;
+  return manager.query(
+    `WITH my_table AS (
+       SELECT rt.id FROM agenda_round_table rt
+        WHERE rt.session_id = $2
+          AND (rt.host_account_id = $3
+               OR EXISTS (SELECT 1 FROM agenda_seat st WHERE st.round_table_id = rt.id AND st.account_id = $3 AND st.status = 'SEATED'))
+        ORDER BY (rt.host_account_id = $3) IS TRUE, rt.position, rt.id
+        LIMIT 1),
+     at_table AS (
+       SELECT rt.host_account_id AS account_id, true AS is_host
+         FROM agenda_round_table rt JOIN my_table ON my_table.id = rt.id WHERE rt.host_account_id IS NOT NULL
+       UNION ALL
+       SELECT st.account_id, false FROM agenda_seat st JOIN my_table ON my_table.id = st.round_table_id WHERE st.status = 'SEATED'),
+     x AS (
+       SELECT t.account_id, bool_or(t.is_host) AS is_host FROM at_table t
+         JOIN participation pa ON pa.event_id = $1 AND pa.account_id = t.account_id AND pa.status = 'APPROVED'
+        WHERE t.account_id <> $3 GROUP BY t.account_id)
+     SELECT x.account_id AS "accountId", a.name, x.is_host AS "isHost",
+            CASE WHEN ${shown('JOB_TITLE')} THEN a.job_title END AS "jobTitle",
+            CASE WHEN ${shown('ORGANISATION')} THEN o.name END AS "organisationName"
+       FROM x
+       JOIN account a ON a.id = x.account_id
+       LEFT JOIN organisation o ON o.id = a.organisation_id
+       LEFT JOIN matchmaking_profile mp ON mp.event_id = $1 AND mp.account_id = x.account_id
+      ORDER BY x.is_host DESC, lower(a.name), a.id`,
+    [q.eventId, q.sessionId, q.accountId],
+  );
 }
 
 const ROOMS_AND_TRACKS = `

@@ -38,7 +38,7 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
       { e: event.eventId, i: { title: 'Round tables on recycling', type: 'ROUND_TABLE', startsAt: '2030-04-26T06:00:00Z', endsAt: '2030-04-26T07:00:00Z' } }, o,
     );
     await t.ok(`mutation($s: ID!, $i: RoundTableInput!) { addRoundTable(sessionId: $s, input: $i) { id } }`, { s: rt.id, i: { topic: 'Black mass', seats: 1 } }, o);
-    await t.ok(`mutation($s: ID!, $i: RoundTableInput!) { addRoundTable(sessionId: $s, input: $i) { id } }`, { s: rt.id, i: { topic: 'Cathode scrap', seats: 2 } }, o);
+    await t.ok(`mutation($s: ID!, $i: RoundTableInput!) { addRoundTable(sessionId: $s, input: $i) { id } }`, { s: rt.id, i: { topic: 'Cathode scrap', seats: 2, hostAccountId: event.organiser.accountId } }, o);
     await t.ok(`mutation($id: ID!) { setSessionStatus(id: $id, status: PUBLISHED) { status } }`, { id: rt.id }, o);
     const { createSession: keynote } = await t.ok(
       `mutation($e: ID!, $i: CreateSessionInput!) { createSession(eventId: $e, input: $i) { id } }`,
@@ -81,6 +81,13 @@ describeInBrowser('web app in Chromium: agenda, matchmaking, calendar, materials
     await b.page.getByText('You have a seat.').waitFor();
     await b.page.getByText('Cathode scrap · 1 of 2 seats taken').waitFor();
     await scan(b.page, 'agenda after moving tables (phone)');
+
+    // Who else is at Ben's new table: its host, asked for when the disclosure opens.
+    await b.page.getByText("Who's at my table (1)").click();
+    const mates = b.page.getByRole('list', { name: "Who's at my table" });
+    await mates.getByText(event.organiser.name, { exact: false }).waitFor();
+    await mates.getByText('host', { exact: true }).waitFor();
+    await scan(b.page, "who's at my table open (phone)");
   }, SLOW);
 
   it('on phones, two participants request, accept with a slot and get a table', async () => {

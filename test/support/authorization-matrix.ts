@@ -424,6 +424,7 @@ export const AUTHORIZATION_MATRIX: MatrixRow[] = [
   { operation: 'session', kind: 'query', needs: AG, document: `query($id: ID!) { session(id: $id) { id } }`, variables: (c) => ({ id: c.agenda!.sessionId }), expect: everyone() },
   { operation: 'sessionChanges', kind: 'query', needs: AG, document: `query($id: ID!) { sessionChanges(sessionId: $id) { changedAt } }`, variables: (c) => ({ id: c.agenda!.sessionId }), expect: organisersOnly() },
   { operation: 'sessionSeats', kind: 'query', needs: AG, document: `query($id: ID!) { sessionSeats(sessionId: $id) { status } }`, variables: (c) => ({ id: c.agenda!.roundTableSessionId }), expect: organisersOnly() },
+  { operation: 'tableMates', kind: 'query', needs: AG, document: `query($id: ID!) { tableMates(sessionId: $id) { name } }`, variables: (c) => ({ id: c.agenda!.roundTableSessionId }), expect: members() },
   { operation: 'myAgenda', kind: 'query', needs: AG, document: `query($id: ID!) { myAgenda(eventId: $id) { __typename } }`, variables: (c) => ({ id: c.event.id }), expect: members() },
   {
     operation: 'createTrack',

@@ -58,6 +58,15 @@ export class RoundTableModel {
   @Field(() => Int) position: number;
 }
 
+@ObjectType('TableMate', { description: 'Someone at my round table; job title and organisation as their event profile allows, never an e-mail address.' })
+export class TableMateModel {
+  @Field(() => ID) accountId: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) organisationName: string | null;
+  @Field(() => String, { nullable: true }) jobTitle: string | null;
+  @Field({ description: 'The host of the table.' }) isHost: boolean;
+}
+
 @ObjectType('AgendaSession')
 export class AgendaSessionModel {
   @Field(() => ID) id: string;

@@ -15,6 +15,7 @@ import {
   SeatModel,
   SessionChangeModel,
   SessionPersonInput,
+  TableMateModel,
   TrackInput,
   TrackModel,
   UpdateRoomInput,
@@ -68,6 +69,16 @@ export class AgendaResolver {
   @Query(() => [SeatModel], { description: 'Seats and waiting lists of a session, in queue order (organisers).' })
   sessionSeats(@CurrentActor() actor: Actor | null, @Args('sessionId', { type: () => ID }) sessionId: string) {
     return this.seating.seats(actor, sessionId);
+  }
+
+  @Extensions({ listSize: 12 })
+  @Query(() => [TableMateModel], {
+    description:
+      'The others seated at my round table of this session and its host, host first, then by name. ' +
+      'Empty unless I am seated at (or host) a table of it.',
+  })
+  tableMates(@CurrentActor() actor: Actor | null, @Args('sessionId', { type: () => ID }) sessionId: string) {
+    return this.seating.tableMates(actor, sessionId);
   }
 
   @Mutation(() => SeatModel, { description: 'Take a seat (at a table of a round-table session), or join the waiting list when full.' })

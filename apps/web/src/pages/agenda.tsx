@@ -7,6 +7,7 @@ import { ErrorSummary, toErrors, useEventZoneInErrors } from '../components/api-
 import { EventTimeRange, ZoneNote } from '../components/event-zone.js';
 import { PageLoader } from '../components/layout.js';
 import { rateable, SessionRating, useMySessionFeedback } from '../components/session-feedback.js';
+import { TableMates, tableMatesEstimate } from '../components/table-mates.js';
 import { graphql } from '../gql/index.js';
 import type { SessionType } from '../gql/graphql.js';
 import { fmt, locale, m } from '../i18n/index.js';
@@ -191,6 +192,14 @@ export function AgendaPage() {
                         <Button size="xs" variant="subtle" onClick={() => void leaveSeat({ sessionId: s.id }).then(after)}>{m.agenda.leave}</Button>
                       </Group>
                     )}
+                    {(() => {
+                      // Seated at (or hosting) one of the tables: who else is there, asked when opened.
+                      const table = s.roundTables.find((t) => t.id === mark?.roundTableId);
+                      const host = !!mark?.reasons.includes('TABLE_HOST');
+                      return table && (mark?.seatStatus === 'SEATED' || host) ? (
+                        <TableMates sessionId={s.id} estimate={tableMatesEstimate(table, host && mark?.seatStatus !== 'SEATED')} />
+                      ) : null;
+                    })()}
                     {member && (
                       <Group>
                         <Button size="xs" variant={bookmarked ? 'filled' : 'default'} aria-pressed={bookmarked}

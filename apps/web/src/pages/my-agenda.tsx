@@ -8,6 +8,7 @@ import { EventTimeRange } from '../components/event-zone.js';
 import { EventPage, type EventBasics } from '../components/event-page.js';
 import { PageLoader } from '../components/layout.js';
 import { rateable, SessionRating, useMySessionFeedback } from '../components/session-feedback.js';
+import { TableMates, tableMatesEstimate } from '../components/table-mates.js';
 import { graphql } from '../gql/index.js';
 import { locale, m } from '../i18n/index.js';
 import { dateRangeLabel, dayKey } from '../lib/time-display.js';
@@ -17,7 +18,7 @@ const MyAgendaQuery = graphql(`
   query MyAgenda($eventId: ID!) {
     myAgenda(eventId: $eventId) {
       reasons seatStatus waitingPosition roundTableId overlaps overlapsWith
-      session { id title type startsAt endsAt status room { id name } roundTables { id topic } }
+      session { id title type startsAt endsAt status room { id name } roundTables { id topic seated hostName } }
     }
   }
 `);
@@ -55,6 +56,7 @@ function MyAgenda({ event }: { event: EventBasics }) {
   const items = agenda.data?.myAgenda;
   const myRatings = useMySessionFeedback(event.id, true);
   const sessions = new Map((items ?? []).map((item) => [`s:${item.session.id}`, item.session]));
+  const itemsByKey = new Map((items ?? []).map((item) => [`s:${item.session.id}`, item]));
   const mine = meetings.data?.myMeetings;
   const entries = items && mine ? buildTimeline(items, mine, me?.id ?? '') : null;
   const days = new Map<string, TimelineEntry[]>();
@@ -97,6 +99,15 @@ function MyAgenda({ event }: { event: EventBasics }) {
                     )}
                     {entry.overlaps && <Badge color="orange" variant="light">{m.myAgenda.overlap}</Badge>}
                   </Group>
+                  {(() => {
+                    // A seat at (or hosting) a round table: who else is there, asked when opened.
+                    const item = itemsByKey.get(entry.key);
+                    const table = item?.session.roundTables.find((t) => t.id === item.roundTableId);
+                    const host = !!item?.reasons.includes('TABLE_HOST');
+                    return item && table && (item.seatStatus === 'SEATED' || host) ? (
+                      <TableMates sessionId={item.session.id} estimate={tableMatesEstimate(table, host && item.seatStatus !== 'SEATED')} />
+                    ) : null;
+                  })()}
                   {(() => {
                     const session = sessions.get(entry.key);
                     return session && rateable(session) ? (
