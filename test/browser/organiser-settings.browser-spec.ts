@@ -57,7 +57,12 @@ describeInBrowser('organiser settings in Chromium: e-mails, reminders, materials
     await form.getByText('{{recipientName}}').first().waitFor();
 
     await subject.fill('Welcome to {{eventName}}, {{nickname}}');
+    expect(await subject.inputValue()).toBe('Welcome to {{eventName}}, {{nickname}}');
+    // The spec's first mutation can be slow while other suites start up: wait for its answer
+    // itself (CI once timed out on the text alone), then for the text.
+    const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('SetNotificationTemplate'), { timeout: 60_000 });
     await form.getByRole('button', { name: 'Save wording' }).click();
+    expect((await answered).status()).toBe(200);
     await form.getByText(/Unknown placeholder \{\{nickname\}\}/).waitFor();
     expect(await subject.getAttribute('aria-invalid')).toBe('true');
     expect(await subject.inputValue()).toBe('Welcome to {{eventName}}, {{nickname}}');
